@@ -1,0 +1,116 @@
+"""Boilerplate removal by general rules: what a saved page or a paste carries that is not the story.
+
+Each rule names the kind of junk it removes (language switchers, share and comment prompts, lone
+punctuation, photo credits and their captions, banners, bylines, subheadings, repeated sentences);
+tests show each one on real-looking dumps. Kept text is never edited inside a sentence: a paragraph
+either stays as it was or goes, so every sentence quoted later is verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.metadata import strip_outlet_prefix
+
+# ISO 639-1 codes seen in language switchers ("ua en ru", "EN | FR | DE").
+LANGUAGE_CODES = frozenset(
+    """ar bg cs da de el en es et fa fi fr he hi hr hu id it ja ka kk ko lt lv nl no pl pt ro ru
+    sk sl sq sr sv th tr ua uk ur vi zh""".split()
+)
+# Words that make up navigation, sharing and comment prompts; a short line made only of these
+# (and numbers) is interface text, not news.
+PROMPT_WORDS = frozenset(
+    """comments comment share shares this read more also see related articles stories subscribe
+    sign up in log login register newsletter advertisement advert ad sponsored follow us on
+    print email mail tweet facebook twitter x whatsapp telegram linkedin reddit click here
+    continue reading skip to content main menu home back top most popular trending watch listen
+    loading tags topics previous next min minute minutes read show hide all cookies cookie
+    accept settings copy link video photos gallery leave a reply reply replies the latest news
+    breaking live updates sections search open close""".split()
+)
+MAX_PROMPT_WORDS = 6
+# A photo credit: "© AFP", "Photo: ...", "Credit: ...", or a line ending in an agency credit.
+_CREDIT = re.compile(
+    r"^\s*(?:©|\(c\)|copyright\b)|\b(?:photo|image|picture|credit|illustration)s?\s*:|"
+    r"\((?:[^()]*\b(?:images|photo|afp|reuters|ap|epa|getty|shutterstock|pool)\b[^()]*)\)\s*$",
+    re.I,
+)
+_NO_LETTERS = re.compile(r"^[\W_]*$", re.UNICODE)
+_TERMINAL = (".", "!", "?", "…", "”", '"', "’", "»", ")")
+# A subheading is a short line without terminal punctuation.
+MAX_SUBHEADING_WORDS = 12
+
+
+def clean_paragraphs(lines: list[str], *, title: str, drop: set[int]) -> list[str]:
+    """Return the story's paragraphs from an article's body `lines`.
+
+    `drop` holds the indexes of lines already read as metadata (banner, byline, dateline).
+    """
+    paragraphs: list[str] = []
+    after_credit = False
+    for index, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            continue
+        if index in drop or is_junk_line(line) or _same_text(line, title):
+            after_credit = False
+            continue
+        if _CREDIT.search(line):
+            after_credit = True
+            continue
+        if after_credit and not line.endswith(_TERMINAL):
+            after_credit = False  # the caption under a photo credit
+            continue
+        after_credit = False
+        if is_subheading(line):
+            continue
+        paragraphs.append(line)
+    if paragraphs:
+        paragraphs[0] = strip_outlet_prefix(paragraphs[0])
+    return paragraphs
+
+
+def is_junk_line(line: str) -> bool:
+    """Tell whether a whole line is interface text: switcher, prompt or lone punctuation."""
+    return _NO_LETTERS.match(line) is not None or is_language_switcher(line) or is_prompt(line)
+
+
+def is_language_switcher(line: str) -> bool:
+    """Tell whether `line` is a row of language codes ("ua en ru", "EN | FR")."""
+    tokens = [t for t in re.split(r"[\s|/·•,]+", line.lower()) if t]
+    return len(tokens) >= 2 and all(t in LANGUAGE_CODES for t in tokens)
+
+
+def is_prompt(line: str) -> bool:
+    """Tell whether `line` is a short share, comment, navigation or subscription prompt."""
+    tokens = re.findall(r"[^\W\d_]+", line.lower())
+    if not tokens or len(tokens) > MAX_PROMPT_WORDS:
+        return False
+    return all(t in PROMPT_WORDS for t in tokens)
+
+
+def is_subheading(line: str) -> bool:
+    """Tell whether `line` is a short heading inside the story rather than a sentence."""
+    return len(line.split()) <= MAX_SUBHEADING_WORDS and not line.endswith(_TERMINAL + (":",))
+
+
+def normalize(text: str) -> str:
+    """Return `text` reduced to lowercase letters and digits, for comparing sentences."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _same_text(line: str, title: str) -> bool:
+    return bool(title) and normalize(line) == normalize(title)
+
+
+def unique_sentences(sentences: list[str], *, title: str) -> list[str]:
+    """Return `sentences` without repeats within the article and without the headline itself."""
+    seen = {normalize(title)} if title else set()
+    kept = []
+    for sentence in sentences:
+        key = normalize(sentence)
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        kept.append(sentence)
+    return kept

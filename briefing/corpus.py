@@ -1,0 +1,343 @@
+"""Find and read articles: formats, metadata, cleaning, the date window and duplicate stories.
+
+The result is a `Corpus`: the clean, dated, de-duplicated articles a brief may use, and a report line
+for every file found saying "used" or why it was skipped.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from pathlib import Path
+
+from briefing.cleaning import clean_paragraphs, unique_sentences
+from briefing.errors import ArticleError, BriefingError, NoArticlesError
+from briefing.metadata import (
+    Metadata,
+    infer_metadata,
+    merge,
+    metadata_from_front_matter,
+    split_front_matter,
+)
+from briefing.text import split_sentences, word_count
+
+log = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
+SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+# Files that live beside the articles but are not articles.
+PROFILE_NAMES = frozenset({"brief.toml"})
+# A news article is a few thousand words; anything far larger is a dump or a mistake.
+MAX_BYTES = 5 * 1024 * 1024
+# Leading bytes of file types people drop into article folders by accident.
+MAGIC = {
+    b"%PDF": "a PDF",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP or Office file",
+    b"\xd0\xcf\x11\xe0": "an Office file",
+}
+# Duplicate stories: word 5-grams shared by two texts, as a share of the shorter text's 5-grams.
+# Syndicated copies share nearly all of them (>0.9); two reports of one event share few (<0.2).
+SHINGLE_WORDS = 5
+DUPLICATE_CONTAINMENT = 0.7
+# A 5-gram found in this many articles is a stock phrase and says nothing about copying.
+COMMON_SHINGLE_ARTICLES = 20
+
+
+@dataclass(frozen=True)
+class Article:
+    """One clean article: metadata, paragraphs, and its sentences as verbatim slices."""
+
+    id: str
+    name: str
+    title: str
+    outlet: str
+    author: str
+    published: date | None
+    url: str
+    language: str
+    paragraphs: tuple[str, ...]
+    sentences: tuple[str, ...]
+    date_inferred: bool = False
+    also_published_by: tuple[str, ...] = ()
+
+    @property
+    def words(self) -> int:
+        return sum(word_count(p) for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """What happened to one file: used, or skipped and why."""
+
+    name: str
+    used: bool
+    reason: str = ""
+    article: Article | None = None
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The articles a brief may use, in a stable order, and a report on every file found."""
+
+    articles: tuple[Article, ...]
+    reports: tuple[FileReport, ...]
+
+    @property
+    def period(self) -> tuple[date, date] | None:
+        dates = [a.published for a in self.articles if a.published]
+        return (min(dates), max(dates)) if dates else None
+
+
+def load_corpus(
+    folder: Path,
+    *,
+    until: date,
+    days: int | None = None,
+    include_undated: bool = False,
+) -> Corpus:
+    """Read every article under `folder` and keep those published in the window ending `until`."""
+    paths = discover(folder)
+    reports: list[FileReport] = []
+    candidates: list[Article] = []
+    since = until - timedelta(days=days) if days is not None else None
+    for path in paths:
+        name = path.relative_to(folder).as_posix()
+        if path.suffix.lower() not in SUFFIXES:
+            reason = f"not an article format ({path.suffix or 'no extension'})"
+            reports.append(FileReport(name, False, reason))
+            continue
+        try:
+            article = read_article(path, name)
+        except ArticleError as exc:
+            log.warning("%s", exc)
+            reports.append(FileReport(name, False, str(exc).removeprefix(f"{name}: ")))
+            continue
+        reason = _outside_window(article, until, since, include_undated)
+        if reason:
+            if article.published is None:
+                log.warning("%s: %s", name, reason)
+            reports.append(FileReport(name, False, reason, article))
+            continue
+        candidates.append(article)
+    articles, duplicates = merge_duplicates(candidates)
+    by_name = {a.name: a for a in candidates}
+    for name, original in duplicates.items():
+        reports.append(FileReport(name, False, f"duplicate of {original}", by_name[name]))
+    reports.extend(FileReport(a.name, True, "", a) for a in articles)
+    reports.sort(key=lambda r: r.name)
+    if not articles:
+        raise NoArticlesError(_nothing_usable(folder, until, reports))
+    return Corpus(articles=tuple(articles), reports=tuple(reports))
+
+
+def discover(folder: Path) -> list[Path]:
+    """Return every file under `folder` that could be an article, sorted, profile and hidden files
+    left out."""
+    if not folder.exists():
+        raise BriefingError(f"sources folder '{folder}' does not exist")
+    if not folder.is_dir():
+        raise BriefingError(f"sources '{folder}' is not a folder")
+    found = []
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+            continue
+        if path.name in PROFILE_NAMES:
+            continue
+        found.append(path)
+    return found
+
+
+def read_article(path: Path, name: str | None = None) -> Article:
+    """Read and clean one article file; raise `ArticleError` naming the file and the problem."""
+    name = name or path.name
+    text = _read_text(path, name)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        meta, lines, drop = _read_html(text, name)
+    else:
+        front, body = split_front_matter(text, name)
+        stated = metadata_from_front_matter(front, name)
+        lines = body.splitlines()
+        inferred, drop = infer_metadata(lines)
+        meta = merge(stated, inferred)
+    title = meta.title or path.stem
+    paragraphs = clean_paragraphs(lines, title=title, drop=drop)
+    sentences = unique_sentences(
+        [s for p in paragraphs for s in split_sentences(p)], title=title
+    )
+    if not sentences:
+        raise ArticleError(f"{name}: no article text left after removing page furniture")
+    return Article(
+        id=_article_id(name),
+        name=name,
+        title=title,
+        outlet=meta.outlet,
+        author=meta.author,
+        published=meta.published,
+        url=meta.url,
+        language=meta.language or "en",
+        paragraphs=tuple(paragraphs),
+        sentences=tuple(sentences),
+        date_inferred=meta.date_inferred,
+    )
+
+
+def _read_text(path: Path, name: str) -> str:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ArticleError(f"{name}: file is {size / 1e6:.1f} MB, over the 5 MB limit")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    for magic, kind in MAGIC.items():
+        if data.startswith(magic):
+            raise ArticleError(f"{name}: binary file ({kind}), not an article")
+    if b"\x00" in data[:8192]:
+        raise ArticleError(f"{name}: binary file, not an article")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ArticleError(
+            f"{name}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "save it as UTF-8"
+        ) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise ArticleError(f"{name}: file is empty")
+    return text
+
+
+def _read_html(html: str, name: str) -> tuple[Metadata, list[str], set[int]]:
+    """Return metadata and text lines of a saved web page, extracted by trafilatura."""
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(
+            html,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            deduplicate=True,
+            favor_precision=True,
+        )
+    except Exception as exc:  # trafilatura raises many internal types on broken markup
+        raise ArticleError(f"{name}: HTML could not be parsed ({type(exc).__name__})") from None
+    if doc is None or not (doc.text or "").strip():
+        raise ArticleError(f"{name}: no article text found in the HTML page")
+    published = None
+    if doc.date:
+        try:
+            published = date.fromisoformat(doc.date[:10])
+        except ValueError:
+            published = None
+    meta = Metadata(
+        title=" ".join((doc.title or "").split()),
+        outlet=" ".join((doc.sitename or "").split()),
+        author=" ".join((doc.author or "").split()),
+        published=published,
+        url=doc.url or "",
+        language=(doc.language or "")[:2],
+    )
+    lines = doc.text.splitlines()
+    inferred, drop = infer_metadata(lines)
+    return merge(meta, replace(inferred, title="")), lines, drop
+
+
+def _article_id(name: str) -> str:
+    stem = name.rsplit(".", 1)[0]
+    return re.sub(r"[^\w-]+", "-", stem).strip("-").lower() or "article"
+
+
+def _outside_window(
+    article: Article, until: date, since: date | None, include_undated: bool
+) -> str:
+    if article.published is None:
+        if include_undated:
+            return ""
+        return "undated: add 'date: YYYY-MM-DD' front matter, or use --include-undated"
+    if article.published > until:
+        return f"published {article.published.isoformat()}, after the brief's date"
+    if since is not None and article.published < since:
+        return f"published {article.published.isoformat()}, before the window ({since.isoformat()})"
+    return ""
+
+
+def merge_duplicates(articles: list[Article]) -> tuple[list[Article], dict[str, str]]:
+    """Fold copies of the same story into one article that lists every outlet that ran it.
+
+    Return the kept articles and, for each dropped copy, the name of the article it duplicates.
+    Candidate pairs come from an index of shared word 5-grams, so the cost grows with the corpus,
+    not with its square.
+    """
+    shingles = [_shingles(a) for a in articles]
+    index: dict[int, list[int]] = defaultdict(list)
+    for i, grams in enumerate(shingles):
+        for gram in grams:
+            index[gram].append(i)
+    parent = list(range(len(articles)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, grams in enumerate(shingles):
+        shared: dict[int, int] = defaultdict(int)
+        for gram in grams:
+            owners = index[gram]
+            if len(owners) > COMMON_SHINGLE_ARTICLES:
+                continue
+            for j in owners:
+                if j > i:
+                    shared[j] += 1
+        for j, count in shared.items():
+            smaller = min(len(grams), len(shingles[j])) or 1
+            if count / smaller >= DUPLICATE_CONTAINMENT:
+                parent[root(j)] = root(i)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(articles)):
+        groups[root(i)].append(i)
+    kept: list[Article] = []
+    dropped: dict[str, str] = {}
+    for members in groups.values():
+        ordered = sorted(members, key=lambda i: _original_first(articles[i]))
+        original = articles[ordered[0]]
+        copies = [articles[i] for i in ordered[1:]]
+        outlets = tuple(dict.fromkeys(c.outlet or c.name for c in copies))
+        kept.append(replace(original, also_published_by=outlets))
+        for copy in copies:
+            dropped[copy.name] = original.name
+    kept.sort(key=lambda a: a.name)
+    return kept, dropped
+
+
+def _original_first(article: Article) -> tuple[date, int, str]:
+    return (article.published or date.max, -article.words, article.name)
+
+
+def _shingles(article: Article) -> set[int]:
+    tokens = " ".join(article.paragraphs).lower().split()
+    return {
+        hash(" ".join(tokens[i : i + SHINGLE_WORDS]))
+        for i in range(max(0, len(tokens) - SHINGLE_WORDS + 1))
+    }
+
+
+def _nothing_usable(folder: Path, until: date, reports: list[FileReport]) -> str:
+    if not reports:
+        return f"no articles found in '{folder}' (looked for {', '.join(SUFFIXES)})"
+    reasons = "; ".join(f"{r.name}: {r.reason}" for r in reports[:5])
+    more = f"; and {len(reports) - 5} more" if len(reports) > 5 else ""
+    return (
+        f"no usable article in '{folder}' up to {until.isoformat()} "
+        f"({len(reports)} file(s) found): {reasons}{more}"
+    )

@@ -1,0 +1,220 @@
+"""Article metadata: YAML front matter when present, otherwise what the text itself states.
+
+Inference reads only the head of an article (banner, headline, byline, dateline) and never guesses:
+a field the text does not support stays empty.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from briefing.errors import ArticleError
+
+FIELDS = ("title", "outlet", "author", "date", "url", "language")
+
+# How many leading lines may hold a banner, headline, byline or dateline.
+HEAD_LINES = 6
+# A headline or banner is a short line; body paragraphs are longer.
+MAX_HEADLINE_WORDS = 25
+MAX_BANNER_WORDS = 10
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DATE_PATTERNS = (
+    re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})\b"),
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.I),
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.I),
+)
+_DATELINE_CUE = re.compile(r"^\s*(published|updated|posted|date|first published)\b\s*:?", re.I)
+_BYLINE = re.compile(r"^\s*(?:by|author|authors|written by)\s*:?\s+(?P<name>[^\d\n]{3,80})$", re.I)
+_PREFIX = re.compile(r"^(?P<outlet>[\w][\w .&'-]{1,40}?)\s+[–—]\s+(?=[A-Z“\"])")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*\r?\n?", re.S | re.M)
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What is known of an article; empty strings and `None` for what is not."""
+
+    title: str = ""
+    outlet: str = ""
+    author: str = ""
+    published: date | None = None
+    url: str = ""
+    language: str = ""
+    date_inferred: bool = False
+
+
+def split_front_matter(text: str, path: str) -> tuple[dict[str, object], str]:
+    """Return the front-matter mapping (empty when there is none) and the body after it."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        if text.startswith("---\n") and text.count("\n---") == 0:
+            raise ArticleError(f"{path}: front matter opened with '---' is never closed")
+        return {}, text
+    import yaml
+
+    try:
+        data = yaml.safe_load(match.group("yaml")) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark else ""
+        raise ArticleError(f"{path}: broken front matter{where}: not valid YAML") from None
+    if not isinstance(data, dict):
+        raise ArticleError(f"{path}: front matter must be 'key: value' lines")
+    return data, text[match.end() :]
+
+
+def metadata_from_front_matter(data: dict[str, object], path: str) -> Metadata:
+    """Return the metadata a front-matter mapping states, checking its values."""
+    values: dict[str, object] = {}
+    for key in ("title", "outlet", "author", "url", "language"):
+        value = data.get(key)
+        if value is None:
+            continue
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        values[key] = " ".join(str(value).split())
+    if data.get("date") not in (None, ""):
+        values["published"] = parse_date_value(data["date"], path)
+    return Metadata(**values)  # type: ignore[arg-type]
+
+
+def parse_date_value(value: object, path: str) -> date:
+    """Return a front-matter date (YYYY-MM-DD, or a date YAML already parsed)."""
+    if isinstance(value, date):
+        return value if type(value) is date else value.date()  # type: ignore[attr-defined]
+    text = str(value).strip()
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.+-Z]*)?", text)
+    if not match:
+        raise ArticleError(f"{path}: date '{text}' is not a date (use YYYY-MM-DD)")
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        raise ArticleError(f"{path}: date '{text}' is impossible (use YYYY-MM-DD)") from None
+
+
+def find_date(text: str) -> date | None:
+    """Return the first calendar date written in `text`, or None."""
+    for pattern in _DATE_PATTERNS:
+        match = pattern.search(text)
+        if not match:
+            continue
+        groups = match.groupdict()
+        month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower()]
+        try:
+            return date(int(groups["year"]), month, int(groups["day"]))
+        except ValueError:
+            continue
+    return None
+
+
+def infer_metadata(lines: list[str]) -> tuple[Metadata, set[int]]:
+    """Infer metadata from an article's leading lines.
+
+    Return the metadata and the indexes of the lines that held only metadata (banner, byline,
+    dateline), which the cleaner then leaves out of the body.
+    """
+    head = [(i, line.strip()) for i, line in enumerate(lines) if line.strip()][:HEAD_LINES]
+    used: set[int] = set()
+    title = outlet = author = ""
+    published = None
+    for index, line in head:
+        byline = _BYLINE.match(line)
+        if byline and not author:
+            author, _ = _split_byline_date(byline.group("name"))
+            used.add(index)
+            continue
+        if _DATELINE_CUE.match(line) and published is None:
+            published = find_date(line)
+            if published:
+                used.add(index)
+                continue
+        if _is_bare_date(line) and published is None:
+            published = find_date(line)
+            used.add(index)
+            continue
+    short_lines = [(i, line) for i, line in head if i not in used and _is_heading_like(line)]
+    if len(short_lines) >= 2 and short_lines[0][0] < short_lines[1][0]:
+        first, second = short_lines[0], short_lines[1]
+        if len(first[1].split()) <= MAX_BANNER_WORDS and len(second[1].split()) > len(
+            first[1].split()
+        ):
+            outlet = first[1]
+            used.add(first[0])
+            title = second[1]
+        else:
+            title = first[1]
+    elif short_lines:
+        title = short_lines[0][1]
+    if not outlet:
+        outlet = _outlet_prefix(head, used)
+    return Metadata(title=title, outlet=outlet, author=author, published=published), used
+
+
+def _outlet_prefix(head: list[tuple[int, str]], used: set[int]) -> str:
+    for index, line in head:
+        if index in used or _is_heading_like(line):
+            continue
+        prefix = _PREFIX.match(line)
+        return prefix.group("outlet") if prefix else ""
+    return ""
+
+
+def strip_outlet_prefix(paragraph: str) -> str:
+    """Return `paragraph` without a leading "Outlet – " dateline prefix."""
+    match = _PREFIX.match(paragraph)
+    return paragraph[match.end() :] if match else paragraph
+
+
+def _split_byline_date(name: str) -> tuple[str, date | None]:
+    found = find_date(name)
+    cleaned = re.split(r"\s*[|,·]\s*(?=\w+\s+\d|\d)", name)[0] if found else name
+    return " ".join(cleaned.split()).rstrip(",;|"), found
+
+
+def _is_bare_date(line: str) -> bool:
+    found = find_date(line)
+    return found is not None and len(line.split()) <= 6
+
+
+def _is_heading_like(line: str) -> bool:
+    words = line.split()
+    return (
+        0 < len(words) <= MAX_HEADLINE_WORDS
+        and not line.rstrip().endswith((".", "!", "?", ":", ";", ",", "”", '"'))
+        and any(ch.isalpha() for ch in line)
+    )
+
+
+def merge(primary: Metadata, fallback: Metadata) -> Metadata:
+    """Return `primary` with its empty fields filled from `fallback`."""
+    filled = {
+        name: getattr(fallback, name)
+        for name in ("title", "outlet", "author", "published", "url", "language")
+        if not getattr(primary, name) and getattr(fallback, name)
+    }
+    if "published" in filled:
+        filled["date_inferred"] = True
+    return replace(primary, **filled)

@@ -1,0 +1,143 @@
+"""Sentence and word splitting with no data downloads, and the tokenizer sumy is given.
+
+sumy's own tokenizer needs NLTK's punkt data, which is a download; this module gives sentence
+boundaries from rules (terminal punctuation, closing quotes, abbreviations, initials, decimals) and
+words from one regular expression. Sentences are returned as spans of the input, so every sentence
+the brief quotes is a verbatim slice of its source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# Words that end in a period but rarely end a sentence (titles, months, "No.", "vs.", company
+# suffixes). Kept lowercase without the period.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt sgt cmdr adm sen rep gov pres amb sec gen st mt
+    jr sr vs etc approx dept est fig inc corp co ltd jan feb mar apr jun jul aug sep sept
+    oct nov dec mon tue tues wed thu thurs fri sat sun e.g i.e cf al ft"""
+    .split()
+)
+
+# Capitalised words that, after an ambiguous abbreviation such as "U.S.", show that a new
+# sentence has begun ("... in the U.S. He said").
+SENTENCE_STARTERS = frozenset(
+    """the a an this that these those he she it they we i you his her its their our but and
+    however meanwhile in on at for if when while as after before there some many most""".split()
+)
+
+_BOUNDARY = re.compile(
+    r"""(?P<end>[.!?…]+)             # terminal punctuation
+        (?P<close>[\"'”’»)\]]*)        # closing quotes or brackets that belong to the sentence
+        (?P<gap>\s+)                   # white space
+        (?=[\"'“‘«(\[]*[\w$€£])        # the next sentence starts with a word, maybe quoted""",
+    re.VERBOSE,
+)
+_LAST_WORD = re.compile(r"([\w.'’-]+)\W*$")
+_WORD = re.compile(r"[\w$€£%]+(?:[-'’.,][\w]+)*", re.UNICODE)
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Return the sentences of `text`, each a verbatim, stripped slice of it."""
+    return [text[start:end] for start, end in sentence_spans(text)]
+
+
+def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Yield `(start, end)` offsets of each sentence in `text`, paragraphs never joined."""
+    for para_start, para_end in _paragraph_spans(text):
+        yield from _sentence_spans_in(text, para_start, para_end)
+
+
+def _paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for match in re.finditer(r"\n", text):
+        yield start, match.start()
+        start = match.end()
+    yield start, len(text)
+
+
+def _sentence_spans_in(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    paragraph = text[start:end]
+    cursor = 0
+    for match in _BOUNDARY.finditer(paragraph):
+        if not _is_boundary(paragraph, match):
+            continue
+        if _inside_quotation(paragraph[cursor : match.end("close")], paragraph[match.end() :]):
+            continue
+        yield from _trimmed(text, start + cursor, start + match.start("gap"))
+        cursor = match.end("gap")
+    yield from _trimmed(text, start + cursor, end)
+
+
+# Stray punctuation after a finished sentence ("... this source. ."), left by copy-paste.
+_STRAY_TAIL = re.compile(r"(?<=[.!?…\"”’)])(\s+[.,;:\-–—]+)+\s*$")
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    stray = _STRAY_TAIL.search(text, start, end)
+    if stray:
+        end = stray.start()
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and _LETTER.search(text, start, end):
+        yield start, end
+
+
+def _inside_quotation(sentence: str, rest: str) -> bool:
+    """Tell whether a quotation opened in `sentence` is still open and closes later in `rest`.
+
+    A quote of several sentences followed by its attribution ("“A. B,” he said.") stays one
+    statement, so the brief never cites half a quotation.
+    """
+    curly_open = sentence.count("“") > sentence.count("”") and "”" in rest
+    straight_open = sentence.count('"') % 2 == 1 and '"' in rest
+    return curly_open or straight_open
+
+
+def _is_boundary(paragraph: str, match: re.Match[str]) -> bool:
+    stop = match.group("end")
+    if stop != "." or match.group("close"):
+        return True
+    before = paragraph[: match.start("end")]
+    last = _LAST_WORD.search(before)
+    word = last.group(1).lower().rstrip(".") if last else ""
+    following = paragraph[match.end("gap") :].lstrip("\"'“‘«([")
+    next_word = re.match(r"[\w$€£]+", following)
+    next_token = next_word.group(0) if next_word else ""
+    if next_token[:1].islower():
+        return False
+    if word in ABBREVIATIONS:
+        # "Dec. 3" and "Mr. Smith" continue; "... in Dec. The next" does not.
+        return next_token.lower() in SENTENCE_STARTERS
+    if len(word) == 1 and word.isalpha():
+        return False  # an initial: "Joe R. Biden"
+    if "." in word:  # "U.S." or "a.m." ends a sentence only before a clear sentence start
+        return next_token.lower() in SENTENCE_STARTERS
+    return True
+
+
+def words(text: str) -> list[str]:
+    """Return the word tokens of `text` (numbers and amounts included), in order."""
+    return _WORD.findall(text)
+
+
+def word_count(text: str) -> int:
+    """Return how many words a reader would count in `text`."""
+    return len(text.split())
+
+
+class SumyTokenizer:
+    """The tokenizer object sumy expects (`to_sentences`, `to_words`), with no NLTK data."""
+
+    def __init__(self, language: str = "english") -> None:
+        self.language = language
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        return tuple(split_sentences(paragraph))
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        return tuple(words(sentence))
