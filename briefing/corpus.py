@@ -166,12 +166,10 @@ def read_article(path: Path, name: str | None = None) -> Article:
         stated = metadata_from_front_matter(front, name)
         lines = body.splitlines()
         inferred, drop = infer_metadata(lines)
-        meta = merge(stated, inferred)
+        meta = merge(stated, inferred, frozenset(front))
     title = meta.title or path.stem
     paragraphs = clean_paragraphs(lines, title=title, drop=drop)
-    sentences = unique_sentences(
-        [s for p in paragraphs for s in split_sentences(p)], title=title
-    )
+    sentences = unique_sentences([s for p in paragraphs for s in split_sentences(p)], title=title)
     if not sentences:
         raise ArticleError(f"{name}: no article text left after removing page furniture")
     return Article(

@@ -136,7 +136,13 @@ def infer_metadata(lines: list[str]) -> tuple[Metadata, set[int]]:
     Return the metadata and the indexes of the lines that held only metadata (banner, byline,
     dateline), which the cleaner then leaves out of the body.
     """
-    head = [(i, line.strip()) for i, line in enumerate(lines) if line.strip()][:HEAD_LINES]
+    from briefing.cleaning import is_junk_line
+
+    head = [
+        (i, line.strip())
+        for i, line in enumerate(lines)
+        if line.strip() and not is_junk_line(line.strip())
+    ][:HEAD_LINES]
     used: set[int] = set()
     title = outlet = author = ""
     published = None
@@ -208,12 +214,18 @@ def _is_heading_like(line: str) -> bool:
     )
 
 
-def merge(primary: Metadata, fallback: Metadata) -> Metadata:
-    """Return `primary` with its empty fields filled from `fallback`."""
+def merge(primary: Metadata, fallback: Metadata, stated: frozenset[str] = frozenset()) -> Metadata:
+    """Return `primary` with its empty fields filled from `fallback`.
+
+    Fields named in `stated` were given explicitly (an empty front-matter value means "not known")
+    and are never filled by inference.
+    """
     filled = {
         name: getattr(fallback, name)
         for name in ("title", "outlet", "author", "published", "url", "language")
-        if not getattr(primary, name) and getattr(fallback, name)
+        if not getattr(primary, name)
+        and getattr(fallback, name)
+        and (name if name != "published" else "date") not in stated
     }
     if "published" in filled:
         filled["date_inferred"] = True

@@ -1,0 +1,118 @@
+"""The pipeline, top to bottom: articles -> sections -> `Brief` -> documents on disk."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from briefing.citations import Citer, assemble_sections, sources_in_citation_order
+from briefing.corpus import Corpus, load_corpus
+from briefing.dates import format_day, format_period
+from briefing.model import Brief
+from briefing.output import FORMATS, output_path, write_atomically
+from briefing.profile import Profile, find_profile, load_profile, slugify
+from briefing.sections import body_words, build_sections, corpus_title
+from briefing.summarize import digest
+
+log = logging.getLogger(__name__)
+
+DEFAULT_WORDS = 800
+DIGEST_SENTENCES = 3
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the user asked for; every field has the command line's default."""
+
+    sources: Path = Path("seeds")
+    day: date | None = None
+    days: int | None = None
+    include_undated: bool = False
+    profile: Path | None = None
+    words: int = DEFAULT_WORDS
+    author: str = ""
+
+
+def build_brief(options: Options, corpus: Corpus | None = None) -> Brief:
+    """Read the sources and return the finished brief for `options.day`."""
+    day = options.day or date.today()
+    profile = load_profile(find_profile(options.sources, options.profile))
+    if corpus is None:
+        log.info("Reading articles in %s", options.sources)
+        corpus = load_corpus(
+            options.sources, until=day, days=options.days, include_undated=options.include_undated
+        )
+    articles = corpus.articles
+    log.info("Selecting statements from %d articles", len(articles))
+    drafts = build_sections(articles, profile, options.words)
+    log.info("Body: %d words of %d", body_words(drafts), options.words)
+    citer = Citer(articles)
+    sections = assemble_sections(drafts, citer)
+    log.info("Condensing %d cited sources", len(citer.first_cited))
+    digests = {d: digest(articles[d].sentences, DIGEST_SENTENCES) for d in citer.first_cited}
+    sources = sources_in_citation_order(articles, citer, digests)
+    title = profile.title or corpus_title(articles)
+    return Brief(
+        title=title,
+        slug=slugify(title),
+        date=day,
+        date_label=format_day(day),
+        period_label=_period_label(corpus),
+        sources_label=_sources_label(len(articles), len(sources)),
+        sections=sections,
+        sources=sources,
+        citations=tuple(citer.citations),
+        handling=profile.handling,
+        author=options.author or profile.author,
+        subject=_subject(profile, title),
+        keywords=profile.keywords,
+    )
+
+
+def write_outputs(
+    brief: Brief, folder: Path, formats: Sequence[str], templates: Path | None = None
+) -> list[Path]:
+    """Render every requested format, then move each into place; return the written paths."""
+    rendered: list[tuple[Path, object]] = []
+    for fmt in FORMATS:
+        if fmt not in formats:
+            continue
+        log.info("Rendering %s", fmt.upper())
+        rendered.append((output_path(folder, brief.date, brief.slug, fmt), _render(brief, fmt, templates)))
+    written = []
+    for path, data in rendered:
+        write_atomically(path, lambda tmp, data=data: tmp.write_bytes(data))
+        written.append(path)
+    return written
+
+
+def _render(brief: Brief, fmt: str, templates: Path | None) -> bytes:
+    if fmt == "pdf":
+        from briefing.render_pdf import render_pdf
+
+        return render_pdf(brief, templates)
+    if fmt == "docx":
+        from briefing.render_docx import render_docx
+
+        return render_docx(brief, templates)
+    from briefing.render_html import render_html
+
+    return render_html(brief, templates, standalone=True).encode("utf-8")
+
+
+def _period_label(corpus: Corpus) -> str:
+    span = corpus.period
+    return f"Sources published {format_period(*span)}" if span else "Sources undated"
+
+
+def _sources_label(read: int, cited: int) -> str:
+    if read == cited:
+        return f"{read} source" + ("s" if read != 1 else "")
+    return f"{cited} of {read} sources cited"
+
+
+def _subject(profile: Profile, title: str) -> str:
+    return f"Policy brief: {title}"

@@ -1,0 +1,50 @@
+"""Render a `Brief` as a PDF: the HTML template printed by WeasyPrint (tagged PDF/UA-1)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from briefing.errors import BriefingError
+from briefing.model import Brief
+from briefing.render_html import render_html, templates_dir
+
+# PDF/UA-1: the brief is read on screens and by screen readers far more often than it is archived,
+# so a tagged, accessible PDF serves its readers best (WeasyPrint also writes the XMP and metadata).
+PDF_VARIANT = "pdf/ua-1"
+PAPER = {"a4": "A4", "letter": "letter"}
+
+
+def render_pdf(brief: Brief, templates: Path | None = None, paper: str = "a4") -> bytes:
+    """Return the PDF bytes; same brief and templates give the same bytes."""
+    import weasyprint
+
+    folder = templates_dir(templates)
+    html = weasyprint.HTML(
+        string=render_html(brief, folder),
+        base_url=folder.as_uri() + "/",
+        url_fetcher=confined_fetcher(folder),
+    )
+    paper_css = weasyprint.CSS(string=f"@page {{ size: {PAPER[paper]}; }}")
+    document = html.render(stylesheets=[paper_css])
+    return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=brief.slug.encode(), uncompressed_pdf=False)
+
+
+def confined_fetcher(folder: Path):
+    """Return a URL fetcher that reads files inside `folder` only: no network, nothing else."""
+    from weasyprint.urls import default_url_fetcher
+
+    root = folder.resolve()
+
+    def fetch(url: str, *args, **kwargs):
+        parts = urlsplit(url)
+        if parts.scheme == "data":
+            return default_url_fetcher(url, *args, **kwargs)
+        if parts.scheme != "file":
+            raise BriefingError(f"refused to fetch '{url}': briefs never read the network")
+        target = Path(unquote(parts.path)).resolve()
+        if not target.is_relative_to(root):
+            raise BriefingError(f"refused to read '{url}': outside the templates folder")
+        return default_url_fetcher(url, *args, **kwargs)
+
+    return fetch

@@ -1,0 +1,253 @@
+"""Sentence salience across many articles, with explicit redundancy control and a word budget.
+
+The engine follows the concept-coverage model of multi-document summarization: a sentence is worth
+the weighted concepts (stemmed content-word bigrams and salient words) it covers, a concept is worth
+more the more articles report it (corroboration), and a summary is built greedily, each pick taking
+the sentence with the most *uncovered* weight per word, so that a second sentence saying the same
+thing is worth almost nothing. Lazy greedy selection (gains only ever fall) keeps it near linear.
+
+sumy stays as the per-article condenser for source digests (`digest`).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from briefing.text import SumyTokenizer, words
+
+# A bigram of two content words is the unit of meaning; single words count for less because they
+# are far more often shared by unrelated sentences.
+UNIGRAM_WEIGHT = 0.1
+# A concept mentioned once is worth a little (it still separates sentences in a single short
+# article); a repeated one is worth its mentions plus DF_WEIGHT per article that reports it, since
+# corroboration across outlets is the strongest sign of a story's main facts.
+SINGLE_ARTICLE_WEIGHT = 0.5
+DF_WEIGHT = 5.0
+# Sentences near the top of a news story carry its main facts (the inverted pyramid). The bonus is
+# a share of the sentence's own weight: 1 + POSITION_WEIGHT / (1 + index / POSITION_SCALE).
+POSITION_WEIGHT = 5.0
+POSITION_SCALE = 2.0
+# Gains are divided by words ** LENGTH_EXPONENT: below 1 so that long informative sentences are not
+# penalised as hard as a pure per-word rate would.
+LENGTH_EXPONENT = 0.6
+MIN_WORDS = 6  # shorter fragments rarely stand alone in a brief
+MAX_WORDS = 60  # longer ones are usually run-on captions or lists
+# A candidate whose content words are mostly those of a sentence already chosen is a restatement.
+MAX_OVERLAP = 0.6
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One sentence of one article, with the concepts it carries."""
+
+    text: str
+    document: int
+    index: int
+    words: int
+    stems: frozenset[str]
+    concepts: tuple[str, ...]
+
+
+class Engine:
+    """Salience and selection over the sentences of a set of documents."""
+
+    def __init__(self, documents: Sequence[Sequence[str]], language: str = "english") -> None:
+        stem, stop = _stemmer(language), _stop_words(language)
+        self.candidates: list[Candidate] = []
+        for d, sentences in enumerate(documents):
+            for i, sentence in enumerate(sentences):
+                tokens = [t.lower() for t in words(sentence)]
+                content = [stem(t) if t not in stop and _is_word(t) else "" for t in tokens]
+                unigrams = {c for c in content if c}
+                stems = [stem(t) for t in tokens]
+                # Every bigram of stems counts unless both of its words are stop words: "president
+                # of" and "of France" carry the phrase that "president France" would lose.
+                bigrams = {
+                    f"{stems[k]} {stems[k + 1]}"
+                    for k in range(len(tokens) - 1)
+                    if content[k] or content[k + 1]
+                }
+                self.candidates.append(
+                    Candidate(
+                        text=sentence,
+                        document=d,
+                        index=i,
+                        words=len(tokens),
+                        stems=frozenset(unigrams),
+                        concepts=tuple(sorted(bigrams)) + tuple(sorted(unigrams)),
+                    )
+                )
+        self.weights = self._concept_weights(len(documents))
+        self.scores = [self._static_score(c) for c in self.candidates]
+
+    def _concept_weights(self, documents: int) -> dict[str, float]:
+        frequency: Counter[str] = Counter()
+        mentions: Counter[str] = Counter()
+        for document in _group_by_document(self.candidates):
+            frequency.update({c for candidate in document for c in candidate.concepts})
+            for candidate in document:
+                mentions.update(candidate.concepts)
+        weights = {}
+        for concept, df in frequency.items():
+            tf = mentions[concept]
+            weight = DF_WEIGHT * df + (tf - 1) if tf > 1 else SINGLE_ARTICLE_WEIGHT
+            if " " not in concept:
+                weight *= UNIGRAM_WEIGHT
+            weights[concept] = weight
+        return weights
+
+    def _static_score(self, candidate: Candidate) -> float:
+        if not MIN_WORDS <= candidate.words <= MAX_WORDS:
+            return 0.0
+        weight = sum(self.weights[c] for c in candidate.concepts)
+        return weight * _position_factor(candidate.index)
+
+    def salience(self) -> list[float]:
+        """Return each candidate's salience per word, scaled to 0..1."""
+        rates = [s / _length(c.words) for s, c in zip(self.scores, self.candidates, strict=True)]
+        top = max(rates, default=0.0) or 1.0
+        return [r / top for r in rates]
+
+    def select(
+        self,
+        budget: int,
+        *,
+        pool: Iterable[int] | None = None,
+        boost: Mapping[int, float] | None = None,
+        covered: set[str] | None = None,
+        chosen: list[int] | None = None,
+        limit: int | None = None,
+    ) -> list[int]:
+        """Pick candidates greedily by uncovered concept weight per word, within `budget` words.
+
+        `boost` multiplies a candidate's gain (section relevance, corroboration); `covered` holds
+        concepts already said elsewhere in the brief and is updated; `chosen` are earlier picks
+        that new ones must not restate.
+        """
+        covered = covered if covered is not None else set()
+        earlier = [self.candidates[i].stems for i in (chosen or [])]
+        boost = boost or {}
+        indexes = range(len(self.candidates)) if pool is None else pool
+        heap = []
+        for i in indexes:
+            gain = self._gain(i, covered, boost)
+            if gain > 0:
+                heapq.heappush(heap, (-gain, i))
+        picked: list[int] = []
+        used = 0
+        while heap and (limit is None or len(picked) < limit):
+            negative, i = heapq.heappop(heap)
+            gain = self._gain(i, covered, boost)
+            if gain <= 0:
+                continue
+            if heap and gain < -heap[0][0] - 1e-12:
+                heapq.heappush(heap, (-gain, i))  # stale bound: re-queue with the true gain
+                continue
+            candidate = self.candidates[i]
+            if used + candidate.words > budget:
+                continue
+            if any(_overlap(candidate.stems, other) > MAX_OVERLAP for other in earlier):
+                continue
+            picked.append(i)
+            earlier.append(candidate.stems)
+            covered.update(candidate.concepts)
+            used += candidate.words
+        return picked
+
+    def _gain(self, i: int, covered: set[str], boost: Mapping[int, float]) -> float:
+        candidate = self.candidates[i]
+        if self.scores[i] <= 0:
+            return 0.0
+        fresh = sum(self.weights[c] for c in candidate.concepts if c not in covered)
+        factor = _position_factor(candidate.index) * boost.get(i, 1.0)
+        return fresh * factor / _length(candidate.words)
+
+
+def summarize(documents: Sequence[Sequence[str]], words_budget: int) -> list[str]:
+    """Return a summary of the documents (lists of sentences): verbatim sentences in reading order
+    (by document, then position) within `words_budget` words."""
+    engine = Engine(documents)
+    picked = engine.select(words_budget)
+    ordered = sorted(
+        picked, key=lambda i: (engine.candidates[i].document, engine.candidates[i].index)
+    )
+    return [engine.candidates[i].text for i in ordered]
+
+
+def digest(sentences: Sequence[str], count: int, language: str = "english") -> list[str]:
+    """Return the `count` most central sentences of one article (sumy LexRank), in text order."""
+    if len(sentences) <= count:
+        return list(sentences)
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.utils import get_stop_words
+
+    tokenizer = SumyTokenizer(language)
+    document = ObjectDocumentModel([Paragraph([Sentence(s, tokenizer) for s in sentences])])
+    summarizer = LexRankSummarizer(Stemmer(language))
+    summarizer.stop_words = get_stop_words(language)
+    chosen = {str(s) for s in summarizer(document, count)}
+    return [s for s in sentences if s in chosen][:count]
+
+
+def _group_by_document(candidates: list[Candidate]) -> Iterable[list[Candidate]]:
+    current: list[Candidate] = []
+    for candidate in candidates:
+        if current and candidate.document != current[0].document:
+            yield current
+            current = []
+        current.append(candidate)
+    if current:
+        yield current
+
+
+def _position_factor(index: int) -> float:
+    return 1.0 + POSITION_WEIGHT / (1.0 + index / POSITION_SCALE)
+
+
+def _length(words_in_sentence: int) -> float:
+    return max(words_in_sentence, 1) ** LENGTH_EXPONENT
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def _is_word(token: str) -> bool:
+    return any(ch.isalpha() for ch in token) or any(ch in "$€£%" for ch in token) or token.isdigit()
+
+
+@cache
+def _stemmer(language: str):
+    from sumy.nlp.stemmers import Stemmer
+
+    base = Stemmer(language)
+    cached: dict[str, str] = {}
+
+    def stem(word: str) -> str:
+        found = cached.get(word)
+        if found is None:
+            found = cached[word] = base(word)
+        return found
+
+    return stem
+
+
+@cache
+def _stop_words(language: str) -> frozenset[str]:
+    from sumy.utils import get_stop_words
+
+    return frozenset(get_stop_words(language))
+
+
+def log_scale(value: float) -> float:
+    """Return a gentle boost for counts (1 source -> 1.0, 2 -> 1.69, 3 -> 2.1)."""
+    return 1.0 + math.log(max(value, 1.0))
