@@ -62,20 +62,28 @@ class Citer:
 
 
 def assemble_sections(drafts: Sequence[Draft], citer: Citer) -> tuple[Section, ...]:
-    """Return the model's sections, citing statements in the order they are printed."""
+    """Return the model's sections, citing in the order they are printed: actor groups,
+    timeline, statements, aid table."""
     sections = []
     for d in drafts:
         groups = tuple(
-            ActorPositions(actor, tuple(citer.statement(p) for p in picks)) for actor, picks in d.groups
+            ActorPositions(actor, tuple(citer.statement(p) for p in picks))
+            for actor, picks in d.groups
         )
-        statements = tuple(citer.statement(p) for p in d.picks)
-        aid = tuple(
-            AidItem(donor=row.donor, item=row.item, status=row.status, citation=citer.cite(row.pick.sources))
-            for row in d.aid
-        )
+        aid_rows = d.aid
         events = tuple(
             Event(when=e.when.day, when_label=e.when.label, statement=citer.statement(e.pick))
             for e in d.events
+        )
+        statements = tuple(citer.statement(p) for p in d.picks)
+        aid = tuple(
+            AidItem(
+                donor=row.donor,
+                item=row.item,
+                status=row.status,
+                citation=citer.cite(row.pick.sources),
+            )
+            for row in aid_rows
         )
         sections.append(
             Section(
@@ -95,7 +103,9 @@ def sources_in_citation_order(
     articles: Sequence[Article], citer: Citer, digests: Sequence[Sequence[str]]
 ) -> tuple[Source, ...]:
     """Return every source, those cited in order of first citation, then the rest."""
-    order = list(citer.first_cited) + [d for d in range(len(articles)) if d not in citer.first_cited]
+    order = list(citer.first_cited) + [
+        d for d in range(len(articles)) if d not in citer.first_cited
+    ]
     return tuple(
         Source(
             id=articles[d].id,
@@ -137,6 +147,6 @@ def short_reference(article: Article) -> str:
 
 def display_title(article: Article) -> str:
     """The article's title, or a plain statement that it has none (never an invented one)."""
-    if article.title and article.title != article.name.rsplit(".", 1)[0].rsplit("/", 1)[-1]:
+    if article.title:
         return article.title
     return f"untitled article, file {article.name}"

@@ -102,7 +102,49 @@ def load_corpus(
     days: int | None = None,
     include_undated: bool = False,
 ) -> Corpus:
-    """Read every article under `folder` and keep those published in the window ending `until`."""
+    """Read every article under `folder` and keep those published in the window ending `until`.
+
+    Raise `NoArticlesError`, saying what was found and why each file was skipped, when none is left.
+    """
+    articles, reports = _scan(folder, until, days, include_undated)
+    if not articles:
+        raise NoArticlesError(_nothing_usable(folder, until, reports))
+    return Corpus(articles=tuple(articles), reports=tuple(reports))
+
+
+def survey(
+    folder: Path, *, until: date, days: int | None = None, include_undated: bool = False
+) -> tuple[FileReport, ...]:
+    """Return a report on every file under `folder`: used, or skipped and why."""
+    return tuple(_scan(folder, until, days, include_undated)[1])
+
+
+def read_paths(paths: list[Path]) -> list[Article]:
+    """Read the articles in `paths` (files, or folders read recursively), undated ones included."""
+    articles = []
+    for path in paths:
+        if not path.exists():
+            raise BriefingError(f"'{path}' does not exist")
+        files = (
+            [(p, p.relative_to(path).as_posix()) for p in discover(path)]
+            if path.is_dir()
+            else [(path, path.name)]
+        )
+        for file, name in files:
+            if file.suffix.lower() not in SUFFIXES:
+                continue
+            try:
+                articles.append(read_article(file, name))
+            except ArticleError as exc:
+                log.warning("%s", exc)
+    if not articles:
+        raise NoArticlesError("no readable article in " + ", ".join(str(p) for p in paths))
+    return articles
+
+
+def _scan(
+    folder: Path, until: date, days: int | None, include_undated: bool
+) -> tuple[list[Article], list[FileReport]]:
     paths = discover(folder)
     reports: list[FileReport] = []
     candidates: list[Article] = []
@@ -132,9 +174,7 @@ def load_corpus(
         reports.append(FileReport(name, False, f"duplicate of {original}", by_name[name]))
     reports.extend(FileReport(a.name, True, "", a) for a in articles)
     reports.sort(key=lambda r: r.name)
-    if not articles:
-        raise NoArticlesError(_nothing_usable(folder, until, reports))
-    return Corpus(articles=tuple(articles), reports=tuple(reports))
+    return articles, reports
 
 
 def discover(folder: Path) -> list[Path]:
@@ -175,7 +215,7 @@ def read_article(path: Path, name: str | None = None) -> Article:
     return Article(
         id=_article_id(name),
         name=name,
-        title=title,
+        title=meta.title,
         outlet=meta.outlet,
         author=meta.author,
         published=meta.published,

@@ -25,16 +25,21 @@ _FUTURE = re.compile(
     re.I,
 )
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY_MONTH = re.compile(rf"\b(?P<day>\d{{1,2}})(?:-\d{{1,2}})?\s+{_MONTH}(?:,?\s+(?P<year>\d{{4}}))?\b", re.I)
+_DAY_MONTH = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:-\d{{1,2}})?\s+{_MONTH}(?:,?\s+(?P<year>\d{{4}}))?\b", re.I
+)
 _MONTH_DAY = re.compile(
-    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:-\d{{1,2}})?(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?", re.I
+    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:-\d{{1,2}})?(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?",
+    re.I,
 )
 _PART_OF_MONTH = re.compile(
     rf"\b(?P<part>(?:the\s+)?(?:end|beginning|start|middle|mid)(?:\s+of)?|early|late|in)\s+{_MONTH}"
     r"(?:\s+(?P<year>\d{4}))?\b",
     re.I,
 )
-_WEEKDAY = re.compile(r"\b(?:on|this|next|last)?\s*(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)
+_WEEKDAY = re.compile(
+    r"\b(?:on|this|next|last)?\s*(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I
+)
 _RELATIVE = re.compile(r"\b(?P<what>tomorrow|next week|next month|next year|this year)\b", re.I)
 
 
@@ -114,7 +119,11 @@ def _relative(what: str, published: date) -> When:
         day = published + timedelta(days=7 - published.weekday())
         return When(day, f"week of {format_day(day)}", exact=False)
     if what == "next month":
-        year, month = (published.year + 1, 1) if published.month == 12 else (published.year, published.month + 1)
+        year, month = (
+            (published.year + 1, 1)
+            if published.month == 12
+            else (published.year, published.month + 1)
+        )
         return When(date(year, month, 1), f"{MONTH_NAMES[month - 1]} {year}", exact=False)
     if what == "next year":
         return When(date(published.year + 1, 1, 1), str(published.year + 1), exact=False)

@@ -110,10 +110,10 @@ class Section:
         return not (self.statements or self.groups or self.aid or self.events)
 
     def all_statements(self) -> tuple[Statement, ...]:
-        """Return every statement of the section in reading order: groups, list, timeline."""
+        """Return every statement of the section in reading order: groups, timeline, list."""
         grouped = tuple(s for group in self.groups for s in group.statements)
         timeline = tuple(event.statement for event in self.events)
-        return grouped + self.statements + timeline
+        return grouped + timeline + self.statements
 
 
 @dataclass(frozen=True)

@@ -73,7 +73,11 @@ def build_brief(options: Options, corpus: Corpus | None = None) -> Brief:
 
 
 def write_outputs(
-    brief: Brief, folder: Path, formats: Sequence[str], templates: Path | None = None
+    brief: Brief,
+    folder: Path,
+    formats: Sequence[str],
+    templates: Path | None = None,
+    paper: str = "a4",
 ) -> list[Path]:
     """Render every requested format, then move each into place; return the written paths."""
     rendered: list[tuple[Path, object]] = []
@@ -81,7 +85,12 @@ def write_outputs(
         if fmt not in formats:
             continue
         log.info("Rendering %s", fmt.upper())
-        rendered.append((output_path(folder, brief.date, brief.slug, fmt), _render(brief, fmt, templates)))
+        rendered.append(
+            (
+                output_path(folder, brief.date, brief.slug, fmt),
+                _render(brief, fmt, templates, paper),
+            )
+        )
     written = []
     for path, data in rendered:
         write_atomically(path, lambda tmp, data=data: tmp.write_bytes(data))
@@ -89,15 +98,15 @@ def write_outputs(
     return written
 
 
-def _render(brief: Brief, fmt: str, templates: Path | None) -> bytes:
+def _render(brief: Brief, fmt: str, templates: Path | None, paper: str) -> bytes:
     if fmt == "pdf":
         from briefing.render_pdf import render_pdf
 
-        return render_pdf(brief, templates)
+        return render_pdf(brief, templates, paper)
     if fmt == "docx":
         from briefing.render_docx import render_docx
 
-        return render_docx(brief, templates)
+        return render_docx(brief, templates, paper)
     from briefing.render_html import render_html
 
     return render_html(brief, templates, standalone=True).encode("utf-8")

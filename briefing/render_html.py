@@ -17,7 +17,9 @@ def templates_dir(custom: Path | None = None) -> Path:
     """Return the templates folder: the user's (`--templates`), else the one shipped with briefing."""
     if custom is not None:
         if not (custom / TEMPLATE).is_file():
-            raise BriefingError(f"templates folder '{custom}' has no {TEMPLATE}; copy templates/ and edit it")
+            raise BriefingError(
+                f"templates folder '{custom}' has no {TEMPLATE}; copy templates/ and edit it"
+            )
         return custom
     return _shipped_templates()
 

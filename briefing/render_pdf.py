@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from briefing.errors import BriefingError
 from briefing.model import Brief
 from briefing.render_html import render_html, templates_dir
 
@@ -27,24 +26,30 @@ def render_pdf(brief: Brief, templates: Path | None = None, paper: str = "a4") -
     )
     paper_css = weasyprint.CSS(string=f"@page {{ size: {PAPER[paper]}; }}")
     document = html.render(stylesheets=[paper_css])
-    return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=brief.slug.encode(), uncompressed_pdf=False)
+    return document.write_pdf(
+        pdf_variant=PDF_VARIANT, pdf_identifier=brief.slug.encode(), uncompressed_pdf=False
+    )
 
 
 def confined_fetcher(folder: Path):
-    """Return a URL fetcher that reads files inside `folder` only: no network, nothing else."""
-    from weasyprint.urls import default_url_fetcher
+    """Return a URL fetcher that reads files inside `folder` only: no network, nothing else.
+
+    A refused URL (an article's image pointing at the network or at /etc) is simply not loaded.
+    """
+    from weasyprint.urls import URLFetcher
 
     root = folder.resolve()
 
-    def fetch(url: str, *args, **kwargs):
-        parts = urlsplit(url)
-        if parts.scheme == "data":
-            return default_url_fetcher(url, *args, **kwargs)
-        if parts.scheme != "file":
-            raise BriefingError(f"refused to fetch '{url}': briefs never read the network")
-        target = Path(unquote(parts.path)).resolve()
-        if not target.is_relative_to(root):
-            raise BriefingError(f"refused to read '{url}': outside the templates folder")
-        return default_url_fetcher(url, *args, **kwargs)
+    class ConfinedFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            parts = urlsplit(url)
+            if parts.scheme == "data":
+                return super().fetch(url, headers)
+            if parts.scheme != "file":
+                raise ValueError(f"refused to fetch '{url}': briefs never read the network")
+            target = Path(unquote(parts.path)).resolve()
+            if not target.is_relative_to(root):
+                raise ValueError(f"refused to read '{url}': outside the templates folder")
+            return super().fetch(url, headers)
 
-    return fetch
+    return ConfinedFetcher(allowed_protocols=("file", "data"), allow_redirects=False)

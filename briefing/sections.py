@@ -55,8 +55,12 @@ _SPEECH = (
 )
 _NAME = r"(?:[A-Z][\w’'.-]+|of|the|for|and)(?:\s+(?:[A-Z][\w’'.-]+|of|the|for|and))*?"
 _ATTRIBUTIONS = (
-    re.compile(rf"\b(?P<who>(?:[A-Z][\w’'.-]+)(?:\s+[A-Z][\w’'.-]+){{0,3}})\s+(?:has\s+|had\s+)?(?:{_SPEECH})\b"),
-    re.compile(rf"(?:[,”\"]\s*|\b)(?:{_SPEECH})\s+(?P<who>(?:the\s+)?[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){{0,3}})"),
+    re.compile(
+        rf"\b(?P<who>(?:[A-Z][\w’'.-]+)(?:\s+[A-Z][\w’'.-]+){{0,3}})\s+(?:has\s+|had\s+)?(?:{_SPEECH})\b"
+    ),
+    re.compile(
+        rf"(?:[,”\"]\s*|\b)(?:{_SPEECH})\s+(?P<who>(?:the\s+)?[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){{0,3}})"
+    ),
     re.compile(rf"\baccording to\s+(?P<who>(?:the\s+)?{_NAME})(?=[,.;]|\s+[a-z]|$)"),
 )
 _TITLED = re.compile(
@@ -64,7 +68,9 @@ _TITLED = re.compile(
     r"[Ss]ecretary of [A-Z]\w+|[Cc]hancellor|[Ee]nvoy(?: for \w+)?|[Aa]mbassador|[Gg]eneral)"
     r"\s+(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
 )
-_PRONOUN_SPEAKER = re.compile(rf"[,”\"]\s*(?:he|she|they)\s+(?:{_SPEECH})\b|\b(?:he|she)\s+(?:{_SPEECH})\b")
+_PRONOUN_SPEAKER = re.compile(
+    rf"[,”\"]\s*(?:he|she|they)\s+(?:{_SPEECH})\b|\b(?:he|she)\s+(?:{_SPEECH})\b"
+)
 _QUOTE = re.compile(r"[“\"][^”\"]{8,}[”\"]")
 _MONEY = re.compile(
     r"(?:[$€£]\s?\d[\d,.]*(?:\s?(?:million|billion|bn|m|trillion))?|\d[\d,.]*\s?(?:million|billion)"
@@ -72,12 +78,14 @@ _MONEY = re.compile(
     re.I,
 )
 _NOT_A_NAME = frozenset(
-    "The A An This That These Those It He She They We I But And However Meanwhile Despite Some "
-    "Several Many Other Others Such In On At For With As If When While Officials Diplomats".split()
+    ["The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "But", "And", "However", "Meanwhile", "Despite", "Some", "Several", "Many", "Other", "Others", "Such", "In", "On", "At", "For", "With", "As", "If", "When", "While", "Officials", "Diplomats"]
 )
 AID_STATUSES = (
     ("refused", r"refus|reject|declin|hesitant to commit|won[’']t (?:send|give|provide)"),
-    ("requested", r"request|ask|demand|press(?:es|ed)? for|push(?:es|ed)? for|call(?:s|ed)? for|seek|urg"),
+    (
+        "requested",
+        r"request|ask|demand|press(?:es|ed)? for|push(?:es|ed)? for|call(?:s|ed)? for|seek|urg",
+    ),
     ("delivered", r"deliver|arriv|sent\b|handed over|received"),
     ("pledged", r"pledg|promis|commit"),
     ("announced", r"announc|unveil|approv|package"),
@@ -164,19 +172,27 @@ def build_sections(articles: Sequence[Article], profile: Profile, budget: int) -
     )
     selection.chosen.extend(key_ids)
     drafts = [
-        Draft("key_points", profile.section_title("key_points"), picks=tuple(pick(i) for i in key_ids))
+        Draft(
+            "key_points", profile.section_title("key_points"), picks=tuple(pick(i) for i in key_ids)
+        )
     ]
     for key in ("positions", "open_questions", "aid", "outlook"):
         pool = _pool(key, representatives, relevance, selection.chosen)
         boost = {i: support[i] * (1 + min(relevance[key][i], MAX_CUES)) for i in pool}
         ids = engine.select(
-            budget_of[key], pool=pool, boost=boost, covered=selection.covered, chosen=selection.chosen
+            budget_of[key],
+            pool=pool,
+            boost=boost,
+            covered=selection.covered,
+            chosen=selection.chosen,
         )
         selection.chosen.extend(ids)
         ids.sort(key=lambda i: (candidates[i].document, candidates[i].index))
         title = profile.section_title(key)
         if key == "positions":
-            drafts.append(Draft(key, title, groups=_group_by_actor([pick(i) for i in ids], profile.actors)))
+            drafts.append(
+                Draft(key, title, groups=_group_by_actor([pick(i) for i in ids], profile.actors))
+            )
         elif key == "aid":
             picks = tuple(pick(i) for i in ids)
             drafts.append(Draft(key, title, picks=picks, aid=_aid_rows(picks, profile.actors)))
@@ -185,7 +201,9 @@ def build_sections(articles: Sequence[Article], profile: Profile, budget: int) -
         else:
             drafts.append(Draft(key, title, picks=tuple(pick(i) for i in ids)))
     return [
-        draft if not _is_empty(draft) else Draft(draft.key, draft.title, empty_note=EMPTY_NOTES[draft.key])
+        draft
+        if not _is_empty(draft)
+        else Draft(draft.key, draft.title, empty_note=EMPTY_NOTES[draft.key])
         for draft in drafts
     ]
 
@@ -258,7 +276,9 @@ def _has_cue(lowered: str, cue: str) -> bool:
     return False
 
 
-def _pool(key: str, representatives: list[int], relevance: dict[str, list[float]], chosen: list[int]):
+def _pool(
+    key: str, representatives: list[int], relevance: dict[str, list[float]], chosen: list[int]
+):
     taken = set(chosen)
     pool = []
     for i in representatives:
@@ -308,7 +328,9 @@ def _speakers(articles: Sequence[Article], engine: Engine) -> dict[int, str]:
     for i, c in enumerate(engine.candidates):
         if c.index == 0:
             previous = ""
-        named = _attribution(c.text) or (_TITLED.search(c.text) and _clean_name(_TITLED.search(c.text).group("who")))
+        named = _attribution(c.text) or (
+            _TITLED.search(c.text) and _clean_name(_TITLED.search(c.text).group("who"))
+        )
         if named:
             speakers[i] = named
             previous = named
@@ -317,13 +339,18 @@ def _speakers(articles: Sequence[Article], engine: Engine) -> dict[int, str]:
     return speakers
 
 
-def _group_by_actor(picks: list[Pick], actors: Sequence[Actor]) -> tuple[tuple[str, tuple[Pick, ...]], ...]:
+def _group_by_actor(
+    picks: list[Pick], actors: Sequence[Actor]
+) -> tuple[tuple[str, tuple[Pick, ...]], ...]:
     groups: dict[str, list[Pick]] = {}
     for p in picks:
         actor = actor_of(p.speaker, actors) or actor_of(p.text, actors) or p.speaker or "Others"
         groups.setdefault(actor, []).append(p)
     order = {a.name: n for n, a in enumerate(actors)}
-    ranked = sorted(groups.items(), key=lambda kv: (kv[0] == "Others", order.get(kv[0], len(order)), -len(kv[1]), kv[0]))
+    ranked = sorted(
+        groups.items(),
+        key=lambda kv: (kv[0] == "Others", order.get(kv[0], len(order)), -len(kv[1]), kv[0]),
+    )
     return tuple((actor, tuple(ps[:MAX_PER_ACTOR])) for actor, ps in ranked)
 
 
@@ -353,7 +380,9 @@ def _aid_rows(picks: Sequence[Pick], actors: Sequence[Actor]) -> tuple[AidRow, .
         item = _aid_item(p.text)
         if not item:
             continue
-        status = next((name for name, cue in AID_STATUSES if re.search(cue, p.text, re.I)), "reported")
+        status = next(
+            (name for name, cue in AID_STATUSES if re.search(cue, p.text, re.I)), "reported"
+        )
         rows.append(AidRow(_donor(p.text, actors, status), item, status, p))
     return tuple(rows[:MAX_AID_ROWS])
 
@@ -367,7 +396,20 @@ def _aid_item(text: str) -> str:
         return ""
     span = found.group(0).strip()
     words_in = span.split()
-    while words_in and words_in[0].lower() in {"the", "a", "an", "of", "and", "to", "for", "more", "with", "such", "as", "like"}:
+    while words_in and words_in[0].lower() in {
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "to",
+        "for",
+        "more",
+        "with",
+        "such",
+        "as",
+        "like",
+    }:
         words_in = words_in[1:]
     return " ".join(words_in)
 
@@ -375,7 +417,9 @@ def _aid_item(text: str) -> str:
 def _donor(text: str, actors: Sequence[Actor], status: str) -> str:
     """Return the verbatim name of the giver: the first actor named, or the one asked to give."""
     if status == "requested":
-        asked = re.search(r"\b(?:asked|urged|from)\s+(?P<who>(?:[A-Z][\w.-]+\s*){1,3}(?:allies)?)", text)
+        asked = re.search(
+            r"\b(?:asked|urged|from)\s+(?P<who>(?:[A-Z][\w.-]+\s*){1,3}(?:allies)?)", text
+        )
         return asked.group("who").strip() if asked else ""
     spans = []
     for actor in actors:

@@ -1,0 +1,290 @@
+"""The command line: parse options, call the pipeline, turn a `BriefingError` into one line."""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import shutil
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from briefing import __version__
+from briefing.errors import BriefingError
+
+log = logging.getLogger("briefing")
+
+FORMAT_CHOICES = ("pdf", "docx", "html")
+
+
+class Day(click.ParamType):
+    """A calendar date written YYYY-MM-DD."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            self.fail(
+                f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2024-12-03", param, ctx
+            )
+
+
+def formats_option(value: str) -> list[str]:
+    chosen = [v.strip().lower() for v in value.split(",") if v.strip()]
+    unknown = [v for v in chosen if v not in FORMAT_CHOICES]
+    if unknown or not chosen:
+        raise click.BadParameter(
+            f"'{value}': choose from {', '.join(FORMAT_CHOICES)}, comma-separated"
+        )
+    return chosen
+
+
+def handle_errors(command):
+    """Show a `BriefingError` as one line and exit 2; anything else as one line and exit 1."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        ctx = click.get_current_context()
+        debug = ctx.find_root().params.get("debug", False)
+        try:
+            return command(*args, **kwargs)
+        except BriefingError as exc:
+            if debug:
+                raise
+            click.echo(f"briefing: error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.echo("briefing: interrupted", err=True)
+            sys.exit(130)
+        except Exception as exc:  # a bug: still one line, with the way to see more
+            if debug:
+                raise
+            click.echo(
+                f"briefing: unexpected error: {type(exc).__name__}: {exc} (run with --debug)",
+                err=True,
+            )
+            sys.exit(1)
+
+    return wrapper
+
+
+def setup_logging(quiet: bool) -> None:
+    """Warnings always go to stderr as one line each; stage progress only on a terminal."""
+    root = logging.getLogger("briefing")
+    root.handlers.clear()
+    root.propagate = False
+    root.setLevel(logging.INFO)
+    warnings = logging.StreamHandler(sys.stderr)
+    warnings.setLevel(logging.ERROR if quiet else logging.WARNING)
+    warnings.setFormatter(logging.Formatter("briefing: warning: %(message)s"))
+    root.addHandler(warnings)
+    if not quiet and sys.stderr.isatty():
+        root.addHandler(_ProgressHandler())
+
+
+class _ProgressHandler(logging.Handler):
+    """Stage progress on stderr (INFO lines), drawn by rich when the run is interactive."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        from rich.console import Console
+
+        self.console = Console(stderr=True, highlight=False)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno == logging.INFO:
+            self.console.print(f"[dim]·[/dim] {record.getMessage()}")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="briefing")
+@click.option("--debug", is_flag=True, help="Show the full traceback of an error.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only the written paths and errors.")
+def main(debug: bool, quiet: bool) -> None:
+    """Turn a folder of news articles into a dated, footnoted policy brief (DOCX and PDF)."""
+    setup_logging(quiet)
+
+
+def source_options(command):
+    options = [
+        click.option(
+            "--date",
+            "day",
+            type=Day(),
+            required=True,
+            help="The brief's date; articles published after it are left out.",
+        ),
+        click.option(
+            "--sources",
+            type=click.Path(path_type=Path),
+            default=Path("seeds"),
+            show_default=True,
+            help="Folder of articles (.txt, .md, .html), read recursively.",
+        ),
+        click.option(
+            "--days",
+            type=click.IntRange(min=0),
+            default=None,
+            help="Also leave out articles older than DATE minus this many days.",
+        ),
+        click.option(
+            "--include-undated",
+            is_flag=True,
+            help="Use articles with no date instead of skipping them.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def brief_options(command):
+    options = [
+        click.option(
+            "--profile",
+            type=click.Path(path_type=Path),
+            default=None,
+            help="Topic profile (default: brief.toml in the sources folder).",
+        ),
+        click.option(
+            "--words",
+            type=click.IntRange(min=100),
+            default=800,
+            show_default=True,
+            help="Word budget of the body (key points through outlook).",
+        ),
+        click.option(
+            "--author", default="", help="Author named in the documents' properties and masthead."
+        ),
+        click.option(
+            "--templates",
+            type=click.Path(path_type=Path, file_okay=False),
+            default=None,
+            help="Your copy of templates/ (HTML, CSS, reference.docx).",
+        ),
+        click.option(
+            "--paper",
+            type=click.Choice(["a4", "letter"]),
+            default="a4",
+            show_default=True,
+            help="Paper size of the PDF and DOCX.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _options(day, sources, days, include_undated, profile=None, words=800, author=""):
+    from briefing.pipeline import Options
+
+    return Options(
+        sources=sources,
+        day=day,
+        days=days,
+        include_undated=include_undated,
+        profile=profile,
+        words=words,
+        author=author,
+    )
+
+
+@main.command()
+@source_options
+@brief_options
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("output"),
+    show_default=True,
+    help="Folder the brief is written to.",
+)
+@click.option(
+    "--format",
+    "formats",
+    default="pdf,docx",
+    show_default=True,
+    callback=lambda c, p, v: formats_option(v),
+    help="Comma-separated: pdf, docx, html.",
+)
+@handle_errors
+def generate(
+    day, sources, days, include_undated, profile, words, author, templates, paper, output, formats
+):
+    """Write the brief for --date as output/<date>-<topic>.pdf and .docx."""
+    from briefing.pipeline import build_brief, write_outputs
+
+    brief = build_brief(_options(day, sources, days, include_undated, profile, words, author))
+    for path in write_outputs(brief, output, formats, templates, paper):
+        click.echo(str(path))
+
+
+@main.command()
+@source_options
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts instead of a table.")
+@handle_errors
+def sources(day, sources, days, include_undated, as_json):
+    """List every file in the sources folder: used, or skipped and why."""
+    from briefing.corpus import survey
+
+    reports = survey(sources, until=day, days=days, include_undated=include_undated)
+    rows = [
+        {
+            "file": r.name,
+            "outlet": r.article.outlet if r.article else "",
+            "date": r.article.published.isoformat() if r.article and r.article.published else "",
+            "title": r.article.title if r.article else "",
+            "words": r.article.words if r.article else 0,
+            "status": "used" if r.used else "skipped",
+            "reason": r.reason,
+        }
+        for r in reports
+    ]
+    if as_json:
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"Sources for {day.isoformat()} in {sources}", title_justify="left")
+    for name in ("file", "outlet", "date", "title", "words", "used"):
+        table.add_column(name, overflow="fold", justify="right" if name == "words" else "left")
+    for row in rows:
+        status = "used" if row["status"] == "used" else f"skipped: {row['reason']}"
+        table.add_row(
+            row["file"], row["outlet"], row["date"], row["title"], str(row["words"]), status
+        )
+    Console(width=max(100, shutil.get_terminal_size().columns)).print(table)
+    used = sum(1 for r in rows if r["status"] == "used")
+    click.echo(f"{used} of {len(rows)} files used")
+
+
+@main.command()
+@click.option(
+    "--words",
+    type=click.IntRange(min=10),
+    default=300,
+    show_default=True,
+    help="Word budget of the summary.",
+)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@handle_errors
+def summarize(words, paths):
+    """Print a multi-article summary of PATHS (files or folders), one verbatim sentence per line."""
+    from briefing.corpus import read_paths
+    from briefing.summarize import summarize as summarize_documents
+
+    articles = read_paths(paths)
+    for sentence in summarize_documents([list(a.sentences) for a in articles], words):
+        click.echo(sentence)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,168 @@
+"""Render a `Brief` as a Word draft on the named styles of `templates/reference.docx`.
+
+Named styles only, no direct formatting: restyling reference.docx restyles every brief.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+from briefing.model import Brief, Citation, Section, Statement
+from briefing.render_html import REFERENCE_DOCX, templates_dir
+
+PAPER_MM = {"a4": (210, 297), "letter": (215.9, 279.4)}
+TABLE_STYLE = "Light List Accent 1"
+AID_COLUMNS = ("Donor", "Item or amount", "Status", "Source")
+
+
+def render_docx(brief: Brief, templates: Path | None = None, paper: str = "a4") -> bytes:
+    """Return the DOCX bytes; same brief and templates give the same bytes."""
+    import docx
+    from docx.shared import Mm
+
+    from briefing.docx_xml import Footnotes, add_field, add_hyperlink, text_run
+
+    document = docx.Document(str(templates_dir(templates) / REFERENCE_DOCX))
+    body = document.element.body
+    for child in list(body)[:-1]:  # keep the section properties, drop any sample content
+        body.remove(child)
+    section = document.sections[0]
+    section.page_width, section.page_height = (Mm(v) for v in PAPER_MM[paper])
+    footnotes = Footnotes(document)
+
+    def cite(paragraph, citation: Citation) -> None:
+        footnotes.add(paragraph, citation.number, [(r.text, r.url) for r in citation.references])
+
+    def statement(s: Statement, style: str = "List Bullet", paragraph=None):
+        paragraph = paragraph if paragraph is not None else document.add_paragraph(style=style)
+        if s.speaker:
+            paragraph._p.append(text_run(f"{s.speaker}: ", "Brief Label"))
+        paragraph.add_run(s.text)
+        cite(paragraph, s.citation)
+        if s.note:
+            paragraph._p.append(text_run(" "))
+            paragraph._p.append(text_run(s.note, "Brief Note"))
+        return paragraph
+
+    header = section.header.paragraphs[0]
+    header.style = document.styles["Header"]
+    header.text = f"{brief.title}\t\t{brief.date_label}"
+    footer = section.footer.paragraphs[0]
+    footer.style = document.styles["Footer"]
+    footer.add_run("Page ")
+    add_field(footer, "PAGE", "1")
+    footer.add_run(" of ")
+    add_field(footer, "NUMPAGES", "1")
+
+    kind = brief.kind + (f" · {brief.handling}" if brief.handling else "")
+    document.add_paragraph(kind, style="Brief Masthead")
+    document.add_paragraph(brief.title, style="Title")
+    document.add_paragraph(brief.date_label, style="Subtitle")
+    meta = f"{brief.period_label} · {brief.sources_label}" + (
+        f" · {brief.author}" if brief.author else ""
+    )
+    document.add_paragraph(meta, style="Subtitle")
+
+    for sec in brief.sections:
+        _section(document, sec, statement, cite)
+
+    document.add_heading("Sources", level=1)
+    for n, source in enumerate(brief.sources, start=1):
+        paragraph = document.add_paragraph(style="List Number")
+        paragraph.add_run(f"{n}. ").style = document.styles["Brief Label"]
+        if source.url:
+            add_hyperlink(paragraph, source.url, source.reference)
+        else:
+            paragraph.add_run(source.reference)
+        paragraph.add_run(".")
+        if source.digest:
+            document.add_paragraph(" ".join(source.digest), style="Quote")
+
+    _core_properties(document, brief)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _reproducible_zip(buffer.getvalue(), _timestamp(brief))
+
+
+def _section(document, sec: Section, statement, cite) -> None:
+    document.add_heading(sec.title, level=1)
+    if sec.is_empty:
+        document.add_paragraph(sec.empty_note, style="Brief Empty")
+        return
+    for group in sec.groups:
+        document.add_heading(group.actor, level=2)
+        for s in group.statements:
+            statement(s)
+    if sec.events:
+        document.add_paragraph("Timeline", style="Caption")
+        table = document.add_table(rows=1, cols=2, style=TABLE_STYLE)
+        table.rows[0].cells[0].text, table.rows[0].cells[1].text = "When", "What the sources say"
+        for event in sec.events:
+            cells = table.add_row().cells
+            cells[0].text = event.when_label
+            statement(event.statement, paragraph=cells[1].paragraphs[0])
+    for s in sec.statements:
+        statement(s)
+    if sec.aid:
+        document.add_paragraph("Aid at a glance", style="Caption")
+        table = document.add_table(rows=1, cols=len(AID_COLUMNS), style=TABLE_STYLE)
+        for cell, name in zip(table.rows[0].cells, AID_COLUMNS, strict=True):
+            cell.text = name
+        for row in sec.aid:
+            cells = table.add_row().cells
+            if row.donor:
+                cells[0].text = row.donor
+            else:
+                cells[0].paragraphs[0].add_run("not stated").style = document.styles["Brief Note"]
+            cells[1].text = row.item
+            cells[2].text = row.status
+            cite(cells[3].paragraphs[0], row.citation)
+
+
+def _core_properties(document, brief: Brief) -> None:
+    moment = _timestamp(brief)
+    properties = document.core_properties
+    properties.title = brief.title
+    properties.subject = brief.subject
+    properties.keywords = ", ".join(brief.keywords)
+    properties.author = brief.author
+    properties.last_modified_by = brief.author
+    properties.category = brief.kind
+    properties.comments = f"{brief.kind} of {brief.date_label}. {brief.period_label}."
+    properties.created = moment
+    properties.modified = moment
+    properties.last_printed = moment
+    properties.revision = 1
+
+
+def _timestamp(brief: Brief) -> datetime:
+    """The brief's date at midnight UTC, or SOURCE_DATE_EPOCH when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC).replace(tzinfo=None)
+    return datetime(brief.date.year, brief.date.month, brief.date.day)
+
+
+def _reproducible_zip(data: bytes, moment: datetime) -> bytes:
+    """Rewrite the package with fixed member timestamps, so equal briefs give equal bytes."""
+    stamp = (
+        max(moment.year, 1980),
+        moment.month,
+        moment.day,
+        moment.hour,
+        moment.minute,
+        moment.second,
+    )
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=stamp)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o644 << 16
+            target.writestr(member, source.read(info.filename))
+    return out.getvalue()

@@ -1,0 +1,117 @@
+"""The seed brief, end to end: generate both documents and open them as a reader would."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+from conftest import (
+    docx_footnote_references,
+    docx_footnotes,
+    docx_paragraphs,
+    pdf_text,
+    source_texts,
+    squash,
+)
+
+HEADINGS = ("Key points", "Positions", "Open questions", "Military aid", "Outlook", "Sources")
+
+
+def test_generate_prints_the_paths_of_both_documents(seed_brief):
+    assert seed_brief.pdf.name == "2024-12-03-ukraines-bid-for-a-nato-invitation.pdf"
+    assert seed_brief.docx.name == "2024-12-03-ukraines-bid-for-a-nato-invitation.docx"
+    assert seed_brief.stdout.split() == [str(seed_brief.pdf), str(seed_brief.docx)]
+
+
+def test_pdf_shows_date_title_and_every_section(seed_brief):
+    text = pdf_text(seed_brief.pdf)
+    assert "3 December 2024" in text
+    assert "Ukraine's bid for a NATO invitation" in text
+    for heading in HEADINGS:
+        assert heading in text
+    assert re.search(r"Page 1 of \d", text)
+
+
+def test_docx_shows_date_and_every_section_as_headings(seed_brief):
+    paragraphs = docx_paragraphs(seed_brief.docx)
+    headings = [text for style, text in paragraphs if style == "Heading 1"]
+    assert headings == list(HEADINGS)
+    assert ("Subtitle", "3 December 2024") in paragraphs
+
+
+def test_docx_has_real_footnotes_each_referenced_once_in_order(seed_brief):
+    notes = docx_footnotes(seed_brief.docx)
+    references = docx_footnote_references(seed_brief.docx)
+    assert len(notes) >= 5
+    assert references == sorted(notes) == list(range(1, len(notes) + 1))
+    assert all(notes.values())
+
+
+def test_every_docx_footnote_appears_in_the_pdf_with_its_number(seed_brief, seed_model):
+    text = squash(pdf_text(seed_brief.pdf))
+    notes = docx_footnotes(seed_brief.docx)
+    for number, note in notes.items():
+        assert squash(f"{number}.{note}") in text, f"footnote {number} missing from the PDF"
+    assert [c.text for c in seed_model.citations] == [notes[n] for n in sorted(notes)]
+
+
+def test_every_statement_is_a_verbatim_sentence_of_a_source(seed_model):
+    sources = source_texts()
+    statements = seed_model.statements()
+    assert statements
+    for statement in statements:
+        assert statement.text in sources
+    for source in seed_model.sources:
+        for sentence in source.digest:
+            assert sentence in sources
+
+
+def test_every_statement_is_printed_in_both_documents(seed_brief, seed_model):
+    pdf = squash(pdf_text(seed_brief.pdf))
+    docx_text = "\n".join(text for _, text in docx_paragraphs(seed_brief.docx))
+    for statement in seed_model.statements():
+        assert squash(statement.text) in pdf
+        assert statement.text in docx_text
+
+
+@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc not installed")
+def test_pandoc_reads_the_footnotes_as_footnotes(seed_brief):
+    markdown = subprocess.run(
+        ["pandoc", str(seed_brief.docx), "-t", "markdown"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    definitions = re.findall(r"^\[\^(\d+)\]:", markdown, re.M)
+    assert len(definitions) == len(docx_footnotes(seed_brief.docx))
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_libreoffice_opens_the_docx_and_prints_footnotes_at_the_foot_of_the_page(
+    seed_brief, tmp_path
+):
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(seed_brief.docx),
+        ],
+        capture_output=True,
+        check=True,
+        timeout=180,
+    )
+    converted = tmp_path / seed_brief.docx.with_suffix(".pdf").name
+    from pypdf import PdfReader
+
+    pages = [page.extract_text() for page in PdfReader(converted).pages]
+    first = docx_footnotes(seed_brief.docx)[1]
+    assert squash(first) in squash(pages[0])
+    assert "Page 1 of" in pages[0]
+    assert squash(pages[0]).index(squash("Key points")) < squash(pages[0]).index(squash(first))
