@@ -6,7 +6,7 @@ a short form (outlet or file, short title, date). Both renderers print these num
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from briefing.corpus import Article
 from briefing.dates import format_day
@@ -100,12 +100,10 @@ def assemble_sections(drafts: Sequence[Draft], citer: Citer) -> tuple[Section, .
 
 
 def sources_in_citation_order(
-    articles: Sequence[Article], citer: Citer, digests: Sequence[Sequence[str]]
+    articles: Sequence[Article], citer: Citer, digests: Mapping[int, Sequence[str]]
 ) -> tuple[Source, ...]:
-    """Return every source, those cited in order of first citation, then the rest."""
-    order = list(citer.first_cited) + [
-        d for d in range(len(articles)) if d not in citer.first_cited
-    ]
+    """Return the cited sources in order of first citation (the brief lists what it cites)."""
+    order = list(citer.first_cited)
     return tuple(
         Source(
             id=articles[d].id,

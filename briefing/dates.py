@@ -71,8 +71,16 @@ def resolve(sentence: str, published: date) -> When | None:
         found.append((match.start(), _relative(match.group("what").lower(), published)))
     if not found:
         return None
-    found.sort(key=lambda item: item[0])
+    # The most precise expression wins ("next year, before the summit at the end of June" is June),
+    # and among equals the first one written.
+    found.sort(key=lambda item: (-_precision(item[1]), item[0]))
     return found[0][1]
+
+
+def _precision(when: When) -> int:
+    if when.exact:
+        return 3
+    return 1 if when.label.isdigit() else 2
 
 
 def _calendar_date(match: re.Match[str], published: date) -> When | None:

@@ -47,7 +47,7 @@ def build_brief(options: Options, corpus: Corpus | None = None) -> Brief:
         )
     articles = corpus.articles
     log.info("Selecting statements from %d articles", len(articles))
-    drafts = build_sections(articles, profile, options.words)
+    drafts = build_sections(articles, profile, options.words, day)
     log.info("Body: %d words of %d", body_words(drafts), options.words)
     citer = Citer(articles)
     sections = assemble_sections(drafts, citer)

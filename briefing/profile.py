@@ -108,6 +108,9 @@ DEFAULT_CUES: dict[str, tuple[str, ...]] = {
         "fear",
         "concern",
         "risk",
+        "will take",
+        "take time",
+        "surprised",
     ),
     "aid": (
         "aid",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from briefing.corpus import Article
@@ -20,17 +20,23 @@ from briefing.profile import Actor, Profile
 from briefing.summarize import Engine, log_scale
 from briefing.text import word_count, words
 
-# Shares of the body's word budget. Positions are the heart of a policy brief; the rest (6%) is
-# kept for the aid table's cells, which are quoted words too.
+# Shares of the body's word budget. Positions are the heart of a policy brief. The aid share
+# includes its table, whose cells are quoted words too: TABLE_RESERVE words are kept for them.
 BUDGET_SHARES = {
     "key_points": 0.20,
     "positions": 0.28,
-    "open_questions": 0.15,
-    "aid": 0.15,
-    "outlook": 0.16,
+    "open_questions": 0.17,
+    "aid": 0.21,
+    "outlook": 0.14,
 }
+TABLE_RESERVE = 40
+SECTION_ORDER = ("key_points", "positions", "open_questions", "aid", "outlook")
 KEY_POINTS = (3, 5)
+# A brief reads best as many short, telling statements: gains are taken per word more strictly
+# than in a plain summary (summarize.LENGTH_EXPONENT), leaving room for more facts.
+LENGTH_EXPONENT = 0.9
 MAX_PER_ACTOR = 3
+OTHERS = "Others"  # the group of statements no actor or named speaker claims
 MAX_AID_ROWS = 6
 # A cue match multiplies a sentence's gain; three matches are about as telling as it gets.
 CUE_WEIGHT = 1.0
@@ -39,6 +45,20 @@ MAX_CUES = 3
 POOL_MARGIN = 0.6
 # Two sentences from different sources are "the same statement" when their concepts overlap this much.
 CORROBORATION_OVERLAP = 0.6
+
+# A sentence opening with a pronoun or demonstrative ("These systems", "He") needs the sentence
+# before it; it may still be chosen, but at a discount.
+DEPENDENT_FACTOR = 0.5
+_DEPENDENT_STARTS = frozenset(
+    ["These", "Those", "He", "She", "They", "It", "His", "Her", "Their", "Its"]
+)
+_DISCOURSE = re.compile(
+    r"^(?:(?:However|But|And|Meanwhile|Still|Yet|Also|So|Instead|Moreover),?\s+)+", re.I
+)
+# Newer reporting supersedes older: an article's weight halves every RECENCY_HALF_LIFE days before
+# the brief's date, but never falls below RECENCY_FLOOR (background still counts).
+RECENCY_HALF_LIFE = 14.0
+RECENCY_FLOOR = 0.3
 
 EMPTY_NOTES = {
     "key_points": "The sources hold no statement central enough to lead the brief.",
@@ -54,6 +74,12 @@ _SPEECH = (
     r"emphasized|explained|indicated|recognizes|wrote|announced|declared|labeled|labelled|called"
 )
 _NAME = r"(?:[A-Z][\w’'.-]+|of|the|for|and)(?:\s+(?:[A-Z][\w’'.-]+|of|the|for|and))*?"
+# An unnamed speaker described by role: "a senior NATO diplomat", "the official", "U.S. officials".
+_ROLE = (
+    r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Ss]everal|[Ss]ome)?\s*(?:[\w.-]+\s+){0,3}?"
+    r"(?:diplomats?|officials?|spokes(?:man|woman|person)|ministers?|sources?|analysts?|leaders?|"
+    r"ambassadors?|envoys?|advis[eo]rs?|experts?|lawmakers?|governments?|ministry)"
+)
 _ATTRIBUTIONS = (
     re.compile(
         rf"\b(?P<who>(?:[A-Z][\w’'.-]+)(?:\s+[A-Z][\w’'.-]+){{0,3}})\s+(?:has\s+|had\s+)?(?:{_SPEECH})\b"
@@ -62,6 +88,8 @@ _ATTRIBUTIONS = (
         rf"(?:[,”\"]\s*|\b)(?:{_SPEECH})\s+(?P<who>(?:the\s+)?[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){{0,3}})"
     ),
     re.compile(rf"\baccording to\s+(?P<who>(?:the\s+)?{_NAME})(?=[,.;]|\s+[a-z]|$)"),
+    re.compile(rf"\b(?P<who>{_ROLE})\s+(?:has\s+|had\s+)?(?:{_SPEECH})\b"),
+    re.compile(rf"(?:[,”\"]\s*)(?:{_SPEECH})\s+(?P<who>{_ROLE})"),
 )
 _TITLED = re.compile(
     r"\b(?:[Ss]pokes(?:man|woman|person)|[Pp]resident|[Mm]inister|[Ss]ecretary[- ][Gg]eneral|"
@@ -71,6 +99,13 @@ _TITLED = re.compile(
 _PRONOUN_SPEAKER = re.compile(
     rf"[,”\"]\s*(?:he|she|they)\s+(?:{_SPEECH})\b|\b(?:he|she)\s+(?:{_SPEECH})\b"
 )
+_STANCE = re.compile(
+    r"\b(wants?|insists?|oppos\w*|refus\w*|reject\w*|support\w*|back(?:s|ed|ing)?|urg\w*|demand\w*|"
+    r"calls? for|called for|believ\w*|convinced|view(?:s|ing)?|sees|consider\w*|unacceptable|"
+    r"reluctan\w*|cautio\w*|priorit\w*|focus\w*|hopes?|hoped|seeks?|push\w*|press\w*|"
+    r"committed|determined|warn\w*|label\w*|stated|said|says|argu\w*|emphasi\w*|stress\w*)\b",
+    re.I,
+)
 _QUOTE = re.compile(r"[“\"][^”\"]{8,}[”\"]")
 _MONEY = re.compile(
     r"(?:[$€£]\s?\d[\d,.]*(?:\s?(?:million|billion|bn|m|trillion))?|\d[\d,.]*\s?(?:million|billion)"
@@ -78,7 +113,68 @@ _MONEY = re.compile(
     re.I,
 )
 _NOT_A_NAME = frozenset(
-    ["The", "A", "An", "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "But", "And", "However", "Meanwhile", "Despite", "Some", "Several", "Many", "Other", "Others", "Such", "In", "On", "At", "For", "With", "As", "If", "When", "While", "Officials", "Diplomats"]
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Today",
+        "Yesterday",
+        "Tomorrow",
+    ]
+) | frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "But",
+        "And",
+        "However",
+        "Meanwhile",
+        "Despite",
+        "Some",
+        "Several",
+        "Many",
+        "Other",
+        "Others",
+        "Such",
+        "In",
+        "On",
+        "At",
+        "For",
+        "With",
+        "As",
+        "If",
+        "When",
+        "While",
+        "Officials",
+        "Diplomats",
+    ]
 )
 AID_STATUSES = (
     ("refused", r"refus|reject|declin|hesitant to commit|won[’']t (?:send|give|provide)"),
@@ -137,22 +233,29 @@ class _Selection:
     chosen: list[int] = field(default_factory=list)
 
 
-def build_sections(articles: Sequence[Article], profile: Profile, budget: int) -> list[Draft]:
+def build_sections(
+    articles: Sequence[Article], profile: Profile, budget: int, day: date
+) -> list[Draft]:
     """Select the statements of every section from `articles` within `budget` words."""
-    documents = [list(a.sentences) for a in articles]
-    engine = Engine(documents)
+    engine = Engine([list(a.sentences) for a in articles], length_exponent=LENGTH_EXPONENT)
     candidates = engine.candidates
     corroborated = corroborate(engine)
     representatives = sorted(corroborated)
-    relevance = {
-        key: [_relevance(c.text, profile.section_cues(key)) for c in candidates]
-        for key in ("positions", "open_questions", "aid", "outlook")
-    }
+    relevance = _relevance_by_section(candidates, profile)
     for i, c in enumerate(candidates):
-        if _attribution(c.text) or _QUOTE.search(c.text):
-            relevance["positions"][i] += CUE_WEIGHT
-    support = {i: log_scale(len(corroborated[i])) for i in representatives}
-    speakers = _speakers(articles, engine)
+        relevance["outlook"][i] += _future_bonus(c.text, articles[c.document].published, day)
+    fresh = [recency(a.published, day) for a in articles]
+    speakers = _speakers(engine)
+    # A quotation with no speaker in it or just before it would reach the reader unattributed.
+    representatives = [
+        i for i in representatives if not _orphan_quote(candidates[i].text, i in speakers)
+    ]
+    support = {
+        i: log_scale(len(corroborated[i]))
+        * fresh[candidates[i].document]
+        * standalone(candidates[i].text)
+        for i in representatives
+    }
     selection = _Selection(engine)
 
     def pick(i: int) -> Pick:
@@ -160,52 +263,109 @@ def build_sections(articles: Sequence[Article], profile: Profile, budget: int) -
         return Pick(c.document, c.index, c.text, corroborated[i], speakers.get(i, ""))
 
     budget_of = {key: int(budget * share) for key, share in BUDGET_SHARES.items()}
-    # Key points: the most salient, best corroborated statements that belong somewhere.
+    # Key points: the most salient, best corroborated, freshest statements that belong somewhere.
     belongs = [i for i in representatives if max(r[i] for r in relevance.values()) > 0]
     key_ids = engine.select(
         budget_of["key_points"],
         pool=belongs,
-        boost={i: support[i] ** 2 for i in belongs},
+        boost={i: support[i] * support[i] for i in belongs},
         covered=selection.covered,
         chosen=selection.chosen,
         limit=KEY_POINTS[1],
     )
     selection.chosen.extend(key_ids)
-    drafts = [
-        Draft(
-            "key_points", profile.section_title("key_points"), picks=tuple(pick(i) for i in key_ids)
-        )
-    ]
-    for key in ("positions", "open_questions", "aid", "outlook"):
+    title = profile.section_title("key_points")
+    drafts = {"key_points": Draft("key_points", title, picks=tuple(pick(i) for i in key_ids))}
+    carry = budget_of["key_points"] - sum(candidates[i].words for i in key_ids)
+    find = _actor_finder(candidates, speakers, profile)
+    # Positions are chosen last so that the words other sections leave unused go to them.
+    for key in ("open_questions", "aid", "outlook", "positions"):
+        allowance = budget_of[key] + carry
+        reserve = TABLE_RESERVE if key == "aid" else 0
         pool = _pool(key, representatives, relevance, selection.chosen)
-        boost = {i: support[i] * (1 + min(relevance[key][i], MAX_CUES)) for i in pool}
-        ids = engine.select(
-            budget_of[key],
-            pool=pool,
-            boost=boost,
-            covered=selection.covered,
-            chosen=selection.chosen,
-        )
+        boost = {i: support[i] * (1 + relevance[key][i]) for i in pool}
+        if key == "positions":
+            known = {a.name for a in profile.actors}
+            ids = _select_positions(engine, pool, boost, selection, allowance, find, known)
+        else:
+            ids = engine.select(
+                allowance - reserve,
+                pool=pool,
+                boost=boost,
+                covered=selection.covered,
+                chosen=selection.chosen,
+            )
         selection.chosen.extend(ids)
         ids.sort(key=lambda i: (candidates[i].document, candidates[i].index))
+        picks = [pick(i) for i in ids]
         title = profile.section_title(key)
         if key == "positions":
-            drafts.append(
-                Draft(key, title, groups=_group_by_actor([pick(i) for i in ids], profile.actors))
-            )
+            actors = [find(i) for i in ids]
+            draft = Draft(key, title, groups=_group_by_actor(picks, actors, profile))
         elif key == "aid":
-            picks = tuple(pick(i) for i in ids)
-            drafts.append(Draft(key, title, picks=picks, aid=_aid_rows(picks, profile.actors)))
+            rows = _aid_rows(
+                picks,
+                profile.actors,
+                allowance - sum(c.words for c in map(candidates.__getitem__, ids)),
+            )
+            draft = Draft(key, title, picks=tuple(picks), aid=rows)
         elif key == "outlook":
-            drafts.append(_outlook(title, [pick(i) for i in ids], articles))
+            draft = _outlook(title, picks, articles)
         else:
-            drafts.append(Draft(key, title, picks=tuple(pick(i) for i in ids)))
+            draft = Draft(key, title, picks=tuple(picks))
+        drafts[key] = draft
+        carry = allowance - body_words([draft])
+    ordered = [drafts[key] for key in SECTION_ORDER]
     return [
-        draft
-        if not _is_empty(draft)
-        else Draft(draft.key, draft.title, empty_note=EMPTY_NOTES[draft.key])
-        for draft in drafts
+        draft if not _is_empty(draft) else replace(draft, empty_note=EMPTY_NOTES[draft.key])
+        for draft in ordered
     ]
+
+
+def _relevance_by_section(candidates, profile: Profile) -> dict[str, list[float]]:
+    relevance = {
+        key: [_relevance(c.text, profile.section_cues(key)) for c in candidates]
+        for key in ("positions", "open_questions", "aid", "outlook")
+    }
+    positions = relevance["positions"]
+    for i, c in enumerate(candidates):
+        attributed = _attribution(c.text)
+        if c.text.lstrip()[:1] in "“\"'‘" and not attributed:
+            positions[i] = 0.0  # a bare quote whose speaker is named elsewhere
+        elif attributed and _QUOTE.search(c.text):
+            positions[i] += 2 * CUE_WEIGHT  # a named speaker's own words: the clearest position
+        elif attributed or _QUOTE.search(c.text):
+            positions[i] += CUE_WEIGHT
+        elif not _STANCE.search(c.text):
+            positions[i] = 0.0  # a position is attributed to someone or states a stance
+    return relevance
+
+
+def _orphan_quote(text: str, has_speaker: bool) -> bool:
+    return not has_speaker and text.lstrip()[:1] in "“\"‘'" and not _attribution(text)
+
+
+def standalone(text: str) -> float:
+    """Return a factor below 1 for a sentence that leans on the one before ("These systems...")."""
+    opening = _DISCOURSE.sub("", text.lstrip("“\"'‘ "))
+    first = opening.split(" ", 1)[0].strip(",")
+    return DEPENDENT_FACTOR if first in _DEPENDENT_STARTS else 1.0
+
+
+def _future_bonus(text: str, published: date | None, day: date) -> float:
+    """Outlook favours sentences naming a time still to come, more so after the brief's date."""
+    when = resolve(text, published) if published else None
+    if when is None or when.day < published:
+        return 0.0
+    return CUE_WEIGHT * (2 if when.day > day else 1)
+
+
+def recency(published: date | None, day: date) -> float:
+    """Return an article's weight by age: 1.0 on the brief's date, halving every half-life."""
+    if published is None:
+        return RECENCY_FLOOR
+    age = max((day - published).days, 0)
+    return RECENCY_FLOOR + (1 - RECENCY_FLOOR) * 0.5 ** (age / RECENCY_HALF_LIFE)
 
 
 def corroborate(engine: Engine) -> dict[int, tuple[int, ...]]:
@@ -321,7 +481,7 @@ def _clean_name(who: str) -> str:
     return " ".join(parts).strip(" ,.;:")
 
 
-def _speakers(articles: Sequence[Article], engine: Engine) -> dict[int, str]:
+def _speakers(engine: Engine) -> dict[int, str]:
     """Name the speaker of each quoting sentence; "he said" takes the previous sentence's speaker."""
     speakers: dict[int, str] = {}
     previous = ""
@@ -339,79 +499,192 @@ def _speakers(articles: Sequence[Article], engine: Engine) -> dict[int, str]:
     return speakers
 
 
+def _actor_finder(candidates, speakers: dict[int, str], profile: Profile):
+    """Return a function naming the actor of candidate i: the profile actor its speaker or its text
+    names, else its speaker when that is a proper name, else "" (no actor)."""
+
+    def find(i: int) -> str:
+        speaker = speakers.get(i, "")
+        found = actor_of(speaker, profile.actors) if speaker else ""
+        found = found or actor_of(candidates[i].text, profile.actors)
+        if not found and _is_proper_name(speaker):
+            found = speaker
+        return found
+
+    return find
+
+
+def _is_proper_name(speaker: str) -> bool:
+    parts = speaker.split()
+    return bool(parts) and all(w[:1].isupper() for w in parts) and not re.fullmatch(_ROLE, speaker)
+
+
+def _select_positions(
+    engine: Engine, pool, boost, selection: _Selection, budget: int, find, profile_actors: set[str]
+):
+    """Take statements actor by actor, in rounds, so that every actor is heard before any is
+    heard twice; within an actor, the best uncovered statement first."""
+    candidates = engine.candidates
+    by_actor: dict[str, list[int]] = {}
+    for i in pool:
+        by_actor.setdefault(find(i) or OTHERS, []).append(i)
+    weight = {a: sum(boost[i] for i in ids) for a, ids in by_actor.items()}
+    order = sorted(by_actor, key=lambda a: (a == OTHERS, -weight[a], a))
+    # The profile's actors speak first; speakers it does not know join in the second round, and
+    # unattributed statements in the third, so the budget goes to the actors the reader expects.
+    tier = {a: 0 if a in profile_actors else 2 if a == OTHERS else 1 for a in order}
+    picked: list[int] = []
+    used = 0
+    for round_ in range(MAX_PER_ACTOR):
+        for actor in (a for a in order if tier[a] <= round_):
+            best, best_gain = None, 0.0
+            for i in by_actor[actor]:
+                if i in picked or used + candidates[i].words > budget:
+                    continue
+                if engine.restates(i, [*selection.chosen, *picked]):
+                    continue
+                gain = engine.gain(i, selection.covered, boost)
+                if gain > best_gain:
+                    best, best_gain = i, gain
+            if best is not None:
+                picked.append(best)
+                selection.covered.update(candidates[best].concepts)
+                used += candidates[best].words
+    return picked
+
+
 def _group_by_actor(
-    picks: list[Pick], actors: Sequence[Actor]
+    picks: list[Pick], actors: list[str], profile: Profile
 ) -> tuple[tuple[str, tuple[Pick, ...]], ...]:
     groups: dict[str, list[Pick]] = {}
-    for p in picks:
-        actor = actor_of(p.speaker, actors) or actor_of(p.text, actors) or p.speaker or "Others"
-        groups.setdefault(actor, []).append(p)
-    order = {a.name: n for n, a in enumerate(actors)}
+    for p, actor in zip(picks, actors, strict=True):
+        groups.setdefault(actor or OTHERS, []).append(p)
+    order = {a.name: n for n, a in enumerate(profile.actors)}
     ranked = sorted(
         groups.items(),
-        key=lambda kv: (kv[0] == "Others", order.get(kv[0], len(order)), -len(kv[1]), kv[0]),
+        key=lambda kv: (kv[0] == OTHERS, order.get(kv[0], len(order)), -len(kv[1]), kv[0]),
     )
-    return tuple((actor, tuple(ps[:MAX_PER_ACTOR])) for actor, ps in ranked)
+    return tuple((actor, tuple(ps)) for actor, ps in ranked)
 
 
 def actor_of(text: str, actors: Sequence[Actor]) -> str:
-    """Return the profile actor named first in `text`, or ""."""
-    best: tuple[int, str] | None = None
+    """Return the profile actor `text` is about: the first named, unless a later one is given as
+    the example of a group ("Some NATO members, like Hungary, ..." is about Hungary)."""
+    found: list[tuple[int, str]] = []
     for actor in actors:
         for name in actor.names():
             match = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
-            if match and (best is None or match.start() < best[0]):
-                best = (match.start(), actor.name)
-    return best[1] if best else ""
+            if match:
+                found.append((match.start(), actor.name))
+    if not found:
+        return ""
+    found.sort()
+    for start, name in found:
+        if _EXAMPLE.search(text[max(0, start - 16) : start]):
+            return name
+    return found[0][1]
+
+
+_EXAMPLE = re.compile(
+    r"\b(?:like|such as|including|particularly|especially|notably)\s+(?:the\s+)?$"
+)
 
 
 # --- aid -------------------------------------------------------------------------------------
 
-_ITEM_WORDS = re.compile(
-    r"(?:[\w-]+\s+){0,3}?(?:systems?|missiles?|mines|munitions|ammunition|weapons?|weaponry|tanks?|"
-    r"jets?|drones?|artillery|shells|air defen[cs]es?|defen[cs]es|aircraft|rockets?|launchers?|package)\b",
+_AID_HEAD = re.compile(
+    r"\b(?:systems?|missiles?|mines|munitions|ammunition|weapons?|weaponry|tanks?|jets?|drones?|"
+    r"artillery|shells|aircraft|rockets?|launchers?|vehicles|howitzers?)\b",
     re.I,
 )
+# Lower-case words that belong to a weapon's name ("air defense systems", "ballistic missiles").
+_MODIFIERS = frozenset(
+    [
+        "air",
+        "defense",
+        "defence",
+        "missile",
+        "ballistic",
+        "cruise",
+        "anti-aircraft",
+        "anti-personnel",
+        "anti-tank",
+        "long-range",
+        "short-range",
+        "medium-range",
+        "advanced",
+        "sophisticated",
+        "military",
+        "fighter",
+        "combat",
+        "armoured",
+        "armored",
+        "hypersonic",
+        "artillery",
+        "tank",
+        "attack",
+        "surface-to-air",
+    ]
+)
+MAX_MODIFIERS = 6
 
 
-def _aid_rows(picks: Sequence[Pick], actors: Sequence[Actor]) -> tuple[AidRow, ...]:
+def _aid_rows(picks: Sequence[Pick], actors: Sequence[Actor], room: int) -> tuple[AidRow, ...]:
+    """Return a table row for each aid statement that names an item and a status, in `room` words."""
     rows = []
     for p in picks:
-        item = _aid_item(p.text)
-        if not item:
+        item = aid_item(p.text)
+        status = aid_status(p.text)
+        if not item or not (status or _MONEY.search(p.text)):
             continue
-        status = next(
-            (name for name, cue in AID_STATUSES if re.search(cue, p.text, re.I)), "reported"
-        )
-        rows.append(AidRow(_donor(p.text, actors, status), item, status, p))
+        status = status or "reported"
+        row = AidRow(_donor(p.text, actors, status), item, status, p)
+        room -= word_count(row.donor) + word_count(row.item)
+        if room < 0:
+            break
+        rows.append(row)
     return tuple(rows[:MAX_AID_ROWS])
 
 
-def _aid_item(text: str) -> str:
+def aid_status(text: str) -> str:
+    """Return the status named by the sentence's first status cue ("requested", ...), or ""."""
+    found = []
+    for name, cue in AID_STATUSES:
+        match = re.search(rf"\b(?:{cue})", text, re.I)
+        if match:
+            found.append((match.start(), name))
+    return min(found)[1] if found else ""
+
+
+def aid_item(text: str) -> str:
+    """Return the verbatim span naming what is given: an amount, else a named weapon or system."""
     money = _MONEY.search(text)
     if money:
         return money.group(0).strip()
-    found = _ITEM_WORDS.search(text)
-    if not found:
+    spans = [_noun_phrase(text, head.start(), head.end()) for head in _AID_HEAD.finditer(text)]
+    if not spans:
         return ""
-    span = found.group(0).strip()
-    words_in = span.split()
-    while words_in and words_in[0].lower() in {
-        "the",
-        "a",
-        "an",
-        "of",
-        "and",
-        "to",
-        "for",
-        "more",
-        "with",
-        "such",
-        "as",
-        "like",
-    }:
-        words_in = words_in[1:]
-    return " ".join(words_in)
+    # A span that names something (THAAD, Patriot) says more than "weapons".
+    return max(spans, key=lambda span: (sum(w[:1].isupper() for w in span.split()), len(span)))
+
+
+def _noun_phrase(text: str, start: int, end: int) -> str:
+    """Extend a head noun leftwards over the words of its name: capitals, hyphenated, modifiers."""
+    tokens = text[:start].split()
+    kept: list[str] = []
+    while tokens and len(kept) < MAX_MODIFIERS:
+        token = tokens[-1]
+        if token != token.strip(',;:()"“”'):
+            break
+        lowered = token.lower()
+        joins = lowered in {"and", "or"} and kept and len(tokens) > 1 and tokens[-2][:1].isupper()
+        if joins or token[:1].isupper() or "-" in token or lowered in _MODIFIERS:
+            kept.insert(0, tokens.pop())
+            continue
+        break
+    while kept and (kept[0].lower() in {"and", "or"} or kept[0] in _NOT_A_NAME):
+        kept.pop(0)
+    return " ".join([*kept, text[start:end]])
 
 
 def _donor(text: str, actors: Sequence[Actor], status: str) -> str:

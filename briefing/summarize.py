@@ -14,7 +14,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -56,7 +56,13 @@ class Candidate:
 class Engine:
     """Salience and selection over the sentences of a set of documents."""
 
-    def __init__(self, documents: Sequence[Sequence[str]], language: str = "english") -> None:
+    def __init__(
+        self,
+        documents: Sequence[Sequence[str]],
+        language: str = "english",
+        length_exponent: float = LENGTH_EXPONENT,
+    ) -> None:
+        self.length_exponent = length_exponent
         stem, stop = _stemmer(language), _stop_words(language)
         self.candidates: list[Candidate] = []
         for d, sentences in enumerate(documents):
@@ -109,7 +115,9 @@ class Engine:
 
     def salience(self) -> list[float]:
         """Return each candidate's salience per word, scaled to 0..1."""
-        rates = [s / _length(c.words) for s, c in zip(self.scores, self.candidates, strict=True)]
+        rates = [
+            s / self._length(c.words) for s, c in zip(self.scores, self.candidates, strict=True)
+        ]
         top = max(rates, default=0.0) or 1.0
         return [r / top for r in rates]
 
@@ -122,12 +130,13 @@ class Engine:
         covered: set[str] | None = None,
         chosen: list[int] | None = None,
         limit: int | None = None,
+        accept: Callable[[int, list[int]], bool] | None = None,
     ) -> list[int]:
         """Pick candidates greedily by uncovered concept weight per word, within `budget` words.
 
         `boost` multiplies a candidate's gain (section relevance, corroboration); `covered` holds
         concepts already said elsewhere in the brief and is updated; `chosen` are earlier picks
-        that new ones must not restate.
+        that new ones must not restate; `accept(i, picked)` may veto a pick (e.g. an actor's quota).
         """
         covered = covered if covered is not None else set()
         earlier = [self.candidates[i].stems for i in (chosen or [])]
@@ -135,14 +144,14 @@ class Engine:
         indexes = range(len(self.candidates)) if pool is None else pool
         heap = []
         for i in indexes:
-            gain = self._gain(i, covered, boost)
+            gain = self.gain(i, covered, boost)
             if gain > 0:
                 heapq.heappush(heap, (-gain, i))
         picked: list[int] = []
         used = 0
         while heap and (limit is None or len(picked) < limit):
             negative, i = heapq.heappop(heap)
-            gain = self._gain(i, covered, boost)
+            gain = self.gain(i, covered, boost)
             if gain <= 0:
                 continue
             if heap and gain < -heap[0][0] - 1e-12:
@@ -153,19 +162,30 @@ class Engine:
                 continue
             if any(_overlap(candidate.stems, other) > MAX_OVERLAP for other in earlier):
                 continue
+            if accept is not None and not accept(i, picked):
+                continue
             picked.append(i)
             earlier.append(candidate.stems)
             covered.update(candidate.concepts)
             used += candidate.words
         return picked
 
-    def _gain(self, i: int, covered: set[str], boost: Mapping[int, float]) -> float:
+    def restates(self, i: int, chosen: Iterable[int]) -> bool:
+        """Tell whether candidate i mostly repeats the words of one already chosen."""
+        stems = self.candidates[i].stems
+        return any(_overlap(stems, self.candidates[j].stems) > MAX_OVERLAP for j in chosen)
+
+    def _length(self, words_in_sentence: int) -> float:
+        return max(words_in_sentence, 1) ** self.length_exponent
+
+    def gain(self, i: int, covered: set[str], boost: Mapping[int, float]) -> float:
+        """Return candidate i's uncovered concept weight per word, times its boost."""
         candidate = self.candidates[i]
         if self.scores[i] <= 0:
             return 0.0
         fresh = sum(self.weights[c] for c in candidate.concepts if c not in covered)
         factor = _position_factor(candidate.index) * boost.get(i, 1.0)
-        return fresh * factor / _length(candidate.words)
+        return fresh * factor / self._length(candidate.words)
 
 
 def summarize(documents: Sequence[Sequence[str]], words_budget: int) -> list[str]:
@@ -209,10 +229,6 @@ def _group_by_document(candidates: list[Candidate]) -> Iterable[list[Candidate]]
 
 def _position_factor(index: int) -> float:
     return 1.0 + POSITION_WEIGHT / (1.0 + index / POSITION_SCALE)
-
-
-def _length(words_in_sentence: int) -> float:
-    return max(words_in_sentence, 1) ** LENGTH_EXPONENT
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
