@@ -82,6 +82,7 @@ def assemble_sections(drafts: Sequence[Draft], citer: Citer) -> tuple[Section, .
                 item=row.item,
                 status=row.status,
                 citation=citer.cite(row.pick.sources),
+                sentence=row.pick.text,
             )
             for row in aid_rows
         )

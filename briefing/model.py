@@ -82,6 +82,7 @@ class AidItem:
     item: str
     status: str
     citation: Citation
+    sentence: str = ""  # the cited sentence every cell is a span of
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ DEFAULT_TITLES = {
     "key_points": "Key points",
     "positions": "Positions",
     "open_questions": "Open questions",
-    "aid": "Military aid",
+    "aid": "Aid and funding",
     "outlook": "Outlook",
 }
 

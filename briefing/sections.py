@@ -18,7 +18,7 @@ from briefing.corpus import Article
 from briefing.dates import When, resolve
 from briefing.profile import Actor, Profile
 from briefing.summarize import Engine, log_scale
-from briefing.text import word_count, words
+from briefing.text import word_count
 
 # Shares of the body's word budget. Positions are the heart of a policy brief. The aid share
 # includes its table, whose cells are quoted words too: TABLE_RESERVE words are kept for them.
@@ -93,9 +93,17 @@ _ATTRIBUTIONS = (
 )
 _TITLED = re.compile(
     r"\b(?:[Ss]pokes(?:man|woman|person)|[Pp]resident|[Mm]inister|[Ss]ecretary[- ][Gg]eneral|"
-    r"[Ss]ecretary of [A-Z]\w+|[Cc]hancellor|[Ee]nvoy(?: for \w+)?|[Aa]mbassador|[Gg]eneral)"
+    r"[Ss]ecretary of [A-Z]\w+|[Cc]hancellor|[Ee]nvoy(?: for \w+)?|[Aa]mbassador|[Gg]eneral|"
+    r"[Mm]ayor|[Cc]ouncill?or|[Ss]enator|[Gg]overnor|[Rr]epresentative|[Cc]hair(?:man|woman)?|"
+    r"[Dd]irector|[Cc]hief [Ee]xecutive|CEO|[Cc]ommissioner|[Jj]udge|[Pp]rofessor)"
     r"\s+(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
 )
+# Titles written before a name: the speaker is the person, not the office.
+_HONORIFICS = frozenset(
+    ["Mr", "Mrs", "Ms", "Dr", "Mayor", "Councillor", "Councilor", "Senator", "Sen", "Rep",
+     "Governor", "Gov", "President", "Minister", "Chancellor", "Secretary", "General", "Judge",
+     "Professor", "Prof", "Commissioner", "Ambassador", "Director", "Chairman", "Chairwoman"]
+)  # fmt: skip
 _PRONOUN_SPEAKER = re.compile(
     rf"[,”\"]\s*(?:he|she|they)\s+(?:{_SPEECH})\b|\b(?:he|she)\s+(?:{_SPEECH})\b"
 )
@@ -310,7 +318,7 @@ def build_sections(
             )
             draft = Draft(key, title, picks=tuple(picks), aid=rows)
         elif key == "outlook":
-            draft = _outlook(title, picks, articles)
+            draft = _outlook(title, picks, articles, day)
         else:
             draft = Draft(key, title, picks=tuple(picks))
         drafts[key] = draft
@@ -474,7 +482,7 @@ def _attribution(text: str) -> str:
 
 def _clean_name(who: str) -> str:
     parts = who.split()
-    while parts and parts[0] in _NOT_A_NAME:
+    while parts and (parts[0] in _NOT_A_NAME or parts[0].rstrip(".") in _HONORIFICS):
         parts = parts[1:]
     while parts and parts[-1].lower() in {"of", "the", "for", "and"}:
         parts = parts[:-1]
@@ -496,7 +504,22 @@ def _speakers(engine: Engine) -> dict[int, str]:
             previous = named
         elif _PRONOUN_SPEAKER.search(c.text) and previous:
             speakers[i] = previous
-    return speakers
+    return _full_names(speakers)
+
+
+def _full_names(speakers: dict[int, str]) -> dict[int, str]:
+    """Name each person the same way throughout: "Osei" becomes "Helen Osei" when the sources give
+    the full name (and only one full name ends that way)."""
+    full: dict[str, set[str]] = {}
+    for name in speakers.values():
+        parts = name.split()
+        if len(parts) >= 2 and _is_proper_name(name):
+            full.setdefault(parts[-1], set()).add(name)
+    named = {}
+    for i, name in speakers.items():
+        longer = full.get(name, set()) if " " not in name else set()
+        named[i] = next(iter(longer)) if len(longer) == 1 else name
+    return named
 
 
 def _actor_finder(candidates, speakers: dict[int, str], profile: Profile):
@@ -709,12 +732,13 @@ def _donor(text: str, actors: Sequence[Actor], status: str) -> str:
 # --- outlook ---------------------------------------------------------------------------------
 
 
-def _outlook(title: str, picks: list[Pick], articles: Sequence[Article]) -> Draft:
+def _outlook(title: str, picks: list[Pick], articles: Sequence[Article], day: date) -> Draft:
+    """Split outlook statements into a timeline of events still to come and the rest."""
     events, rest = [], []
     for p in picks:
         published = articles[p.article].published
         when = resolve(p.text, published) if published else None
-        if when and when.day >= published:
+        if when and when.day >= published and when.day >= day:
             events.append(Dated(when, p))
         else:
             rest.append(p)
@@ -734,18 +758,31 @@ def body_words(drafts: Sequence[Draft]) -> int:
 
 
 def corpus_title(articles: Sequence[Article]) -> str:
-    """Return a title for a corpus with no profile: its most reported names."""
+    """Return a title for a corpus with no profile: the names its articles mention most."""
     counts: dict[str, int] = {}
     for a in articles:
-        for sentence in (a.title, *a.sentences[:5]):
-            tokens = words(sentence)
-            for k, token in enumerate(tokens):
-                if k and token[:1].isupper() and token not in _NOT_A_NAME and len(token) > 2:
-                    counts[token] = counts.get(token, 0) + 1
-    top = [name for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:3]]
+        for sentence in (a.title, *a.sentences[:TITLE_SENTENCES]):
+            for match in _CAPITALIZED_RUN.finditer(sentence):
+                name = _clean_name(match.group(0))
+                if match.start() == 0 or not name or name in _NOT_A_NAME or len(name) < 3:
+                    continue
+                counts[name] = counts.get(name, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
+    top: list[str] = []
+    for name, _ in ranked:
+        if any(name in other or other in name for other in top):
+            continue
+        top.append(name)
+        if len(top) == TITLE_NAMES:
+            break
     if not top:
         return "Briefing"
     return "Briefing: " + (", ".join(top[:-1]) + " and " + top[-1] if len(top) > 1 else top[0])
+
+
+TITLE_SENTENCES = 8
+TITLE_NAMES = 3
+_CAPITALIZED_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*")
 
 
 def period(articles: Sequence[Article]) -> tuple[date, date] | None:

@@ -1,0 +1,67 @@
+"""The multi-document engine and `briefing summarize`."""
+
+from __future__ import annotations
+
+from conftest import SEEDS, run, source_texts
+
+from briefing.summarize import Engine, digest, summarize
+from briefing.text import word_count
+
+DOCS = [
+    [
+        "The council approved the new budget on Monday after a long debate.",
+        "The budget raises spending on schools by ten percent.",
+        "Critics said the plan ignores the city's ageing bridges.",
+    ],
+    [
+        "The council approved the new budget on Monday, ending weeks of talks.",
+        "Spending on schools rises by ten percent under the budget.",
+        "The mayor praised councillors for reaching a compromise.",
+    ],
+]
+
+
+def test_summary_is_verbatim_within_budget_and_without_restatements():
+    summary = summarize(DOCS, 25)
+    assert summary
+    assert sum(word_count(s) for s in summary) <= 25
+    pool = {s for d in DOCS for s in d}
+    assert all(s in pool for s in summary)
+    approved = [s for s in summary if "approved the new budget" in s]
+    assert len(approved) == 1  # the two reports of the vote are one fact
+
+
+def test_concepts_reported_by_several_articles_weigh_more():
+    engine = Engine(DOCS)
+    shared = engine.candidates[0]  # "council approved the new budget" is in both articles
+    alone = engine.candidates[5]  # the mayor's praise is in one
+    assert engine.salience()[0] > engine.salience()[5]
+    assert shared.document == 0
+    assert alone.document == 1
+
+
+def test_engine_is_deterministic():
+    assert summarize(DOCS, 40) == summarize(DOCS, 40)
+
+
+def test_digest_returns_sentences_in_text_order():
+    sentences = DOCS[0] + DOCS[1]
+    chosen = digest(sentences, 2)
+    assert len(chosen) == 2
+    assert [sentences.index(s) for s in chosen] == sorted(sentences.index(s) for s in chosen)
+
+
+def test_summarize_command_prints_one_verbatim_sentence_per_line():
+    result = run("summarize", "--words", "120", str(SEEDS))
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if line]
+    sources = source_texts()
+    assert lines
+    assert all(line in sources for line in lines)
+    assert sum(word_count(line) for line in lines) <= 120
+
+
+def test_summarize_command_reports_a_missing_path(tmp_path):
+    result = run("summarize", str(tmp_path / "nothing"))
+    assert result.exit_code == 2
+    assert "does not exist" in result.output
