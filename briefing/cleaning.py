@@ -167,6 +167,9 @@ _NO_LETTERS = re.compile(r"^[\W_]*$", re.UNICODE)
 _TERMINAL = (".", "!", "?", "…", "”", '"', "’", "»", ")")
 # A subheading is a short line without terminal punctuation.
 MAX_SUBHEADING_WORDS = 12
+_MENU_SEPARATOR = re.compile(r"\s+[|•·»›/]\s+")
+MIN_MENU_ITEMS = 3
+MAX_MENU_ITEM_WORDS = 3
 
 
 def clean_paragraphs(lines: list[str], *, title: str, drop: set[int]) -> list[str]:
@@ -199,8 +202,22 @@ def clean_paragraphs(lines: list[str], *, title: str, drop: set[int]) -> list[st
 
 
 def is_junk_line(line: str) -> bool:
-    """Tell whether a whole line is interface text: switcher, prompt or lone punctuation."""
-    return _NO_LETTERS.match(line) is not None or is_language_switcher(line) or is_prompt(line)
+    """Tell whether a whole line is interface text: switcher, menu, prompt or lone punctuation."""
+    return (
+        _NO_LETTERS.match(line) is not None
+        or is_language_switcher(line)
+        or is_navigation(line)
+        or is_prompt(line)
+    )
+
+
+def is_navigation(line: str) -> bool:
+    """Tell whether `line` is a menu: three or more short items between separators
+    ("Home | World | Politics")."""
+    items = [item.strip() for item in _MENU_SEPARATOR.split(line)]
+    return len(items) >= MIN_MENU_ITEMS and all(
+        0 < len(item.split()) <= MAX_MENU_ITEM_WORDS for item in items
+    )
 
 
 def is_language_switcher(line: str) -> bool:

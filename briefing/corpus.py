@@ -300,11 +300,11 @@ def _outside_window(
     if article.published is None:
         if include_undated:
             return ""
-        return "undated: add 'date: YYYY-MM-DD' front matter, or use --include-undated"
+        return "no date found: add 'date: YYYY-MM-DD' front matter, or use --include-undated"
     if article.published > until:
         return f"published {article.published.isoformat()}, after the brief's date"
     if since is not None and article.published < since:
-        return f"published {article.published.isoformat()}, before the window ({since.isoformat()})"
+        return f"published {article.published.isoformat()}, older than the window starting {since.isoformat()}"
     return ""
 
 

@@ -76,7 +76,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, object], str]:
     import yaml
 
     try:
-        data = yaml.safe_load(match.group("yaml")) or {}
+        data = yaml.load(match.group("yaml"), Loader=_loader()) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark else ""
@@ -84,6 +84,21 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, object], str]:
     if not isinstance(data, dict):
         raise ArticleError(f"{path}: front matter must be 'key: value' lines")
     return data, text[match.end() :]
+
+
+def _loader():
+    """A safe YAML loader that leaves dates as text, so that `parse_date_value` judges them (YAML's
+    own reading of "2024-13-45" fails with an exception that names no file)."""
+    import yaml
+
+    class TextDates(yaml.SafeLoader):
+        pass
+
+    TextDates.yaml_implicit_resolvers = {
+        key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return TextDates
 
 
 def metadata_from_front_matter(data: dict[str, object], path: str) -> Metadata:
