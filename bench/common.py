@@ -32,20 +32,46 @@ def all_articles(clusters: list[dict]) -> list[dict]:
 
 
 def write_corpus(folder: Path, count: int, clusters: list[dict]) -> Path:
-    """Write `count` articles (cycling through the sample) with dates spread over 30 days."""
+    """Write `count` articles with dates spread over 30 days and a synthetic profile.
+
+    Beyond the sample's size, article n joins the paragraphs of two sample articles (chosen by n),
+    so every file is a distinct text and the duplicate merger does not fold the corpus away.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     articles = all_articles(clusters)
+    total = len(articles)
     for n in range(count):
-        article = articles[n % len(articles)]
+        first = articles[n % total]
+        text = first["text"]
+        if n >= total:
+            second = articles[(n * 7 + n // total) % total]
+            text = "\n\n".join(first["text"].split("\n")[::2] + second["text"].split("\n")[1::2])
         day = FIRST_DAY + timedelta(days=n % SPREAD_DAYS)
-        title = (article.get("title") or f"Article {n}").replace('"', "'")
-        # Copies beyond the sample's size get a distinct last line, so the duplicate merger does
-        # not fold them away and each size really carries that many articles.
-        tail = f"\n\nCopy {n} filed on day {n % SPREAD_DAYS}." if n >= len(articles) else ""
+        title = (first.get("title") or f"Article {n}").replace('"', "'")
         (folder / f"{n:05d}.txt").write_text(
             f'---\ntitle: "{title}"\noutlet: "Outlet {n % 37}"\ndate: {day.isoformat()}\n---\n'
-            + article["text"]
-            + tail,
+            + text,
             encoding="utf-8",
         )
+    (folder / "brief.toml").write_text(SYNTHETIC_PROFILE, encoding="utf-8")
     return folder
+
+
+SYNTHETIC_PROFILE = """title = "Benchmark news digest"
+handling = "Benchmark"
+
+[[actors]]
+name = "United States"
+aliases = ["U.S.", "Washington", "American", "Obama", "Trump", "White House"]
+
+[[actors]]
+name = "Congress"
+aliases = ["Senate", "House", "Republicans", "Democrats", "lawmakers"]
+
+[[actors]]
+name = "Police"
+aliases = ["police", "officers", "sheriff"]
+
+[sections.outlook]
+cues = ["election", "trial", "hearing"]
+"""

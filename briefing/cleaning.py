@@ -169,6 +169,7 @@ _TERMINAL = (".", "!", "?", "…", "”", '"', "’", "»", ")")
 MAX_SUBHEADING_WORDS = 12
 _MENU_SEPARATOR = re.compile(r"\s+[|•·»›/]\s+")
 MIN_MENU_ITEMS = 3
+MAX_JUNK_CHARS = 80  # longer than any prompt or switcher
 MAX_MENU_ITEM_WORDS = 3
 
 
@@ -203,6 +204,8 @@ def clean_paragraphs(lines: list[str], *, title: str, drop: set[int]) -> list[st
 
 def is_junk_line(line: str) -> bool:
     """Tell whether a whole line is interface text: switcher, menu, prompt or lone punctuation."""
+    if len(line) > MAX_JUNK_CHARS and not _MENU_SEPARATOR.search(line):
+        return False  # a long line with no separators is prose, not interface text
     return (
         _NO_LETTERS.match(line) is not None
         or is_language_switcher(line)

@@ -129,6 +129,7 @@ _BOUNDARY = re.compile(
         (?=[\"'“‘«(\[]*[\w$€£])        # the next sentence starts with a word, maybe quoted""",
     re.VERBOSE,
 )
+LAST_WORD_WINDOW = 64  # the word before a full stop is found in this many characters, not all
 _LAST_WORD = re.compile(r"([\w.'’-]+)\W*$")
 _WORD = re.compile(r"[\w$€£%]+(?:[-'’.,][\w]+)*", re.UNICODE)
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
@@ -197,7 +198,7 @@ def _is_boundary(paragraph: str, match: re.Match[str]) -> bool:
     stop = match.group("end")
     if stop != "." or match.group("close"):
         return True
-    before = paragraph[: match.start("end")]
+    before = paragraph[max(0, match.start("end") - LAST_WORD_WINDOW) : match.start("end")]
     last = _LAST_WORD.search(before)
     word = last.group(1).lower().rstrip(".") if last else ""
     following = paragraph[match.end("gap") :].lstrip("\"'“‘«([")
