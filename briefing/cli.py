@@ -286,5 +286,79 @@ def summarize(words, paths):
         click.echo(sentence)
 
 
+@main.command()
+@source_options
+@brief_options
+@click.option("--to", "to", multiple=True, required=True, help="Recipient; repeat for several.")
+@click.option("--cc", multiple=True, help="Copy recipient; repeat for several.")
+@click.option("--from", "sender", default="", help="Sender address (default: $BRIEFING_FROM).")
+@click.option("--subject", default="", help="Subject (default: the brief's title and date).")
+@click.option("--smtp", default=None, metavar="HOST:PORT", help="Send through this SMTP server.")
+@click.option("--starttls", is_flag=True, help="Encrypt the SMTP connection with STARTTLS.")
+@click.option(
+    "--eml",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write the message to this .eml file instead of sending it.",
+)
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("output"),
+    show_default=True,
+    help="Where a message that could not be sent is kept as .eml.",
+)
+@handle_errors
+def email(
+    day,
+    sources,
+    days,
+    include_undated,
+    profile,
+    words,
+    author,
+    templates,
+    paper,
+    to,
+    cc,
+    sender,
+    subject,
+    smtp,
+    starttls,
+    eml,
+    output,
+):
+    """Email the brief for --date: key points in the body, the PDF attached.
+
+    SMTP credentials are read from BRIEFING_SMTP_USER and BRIEFING_SMTP_PASSWORD.
+    """
+    from briefing.errors import MailError
+    from briefing.mail import build_message, send, write_eml
+    from briefing.output import output_path
+    from briefing.pipeline import build_brief, render
+
+    if eml is None and smtp is None:
+        raise MailError(
+            "say where the message goes: --smtp HOST:PORT to send it, or --eml FILE to write it"
+        )
+    brief = build_brief(_options(day, sources, days, include_undated, profile, words, author))
+    pdf = render(brief, "pdf", templates, paper)
+    filename = output_path(Path("."), brief.date, brief.slug, "pdf").name
+    message = build_message(
+        brief, pdf, filename, to=to, cc=cc, sender=sender, subject=subject, templates=templates
+    )
+    if eml is not None:
+        write_eml(message, eml)
+        click.echo(str(eml))
+        return
+    try:
+        send(message, smtp, starttls=starttls)
+    except MailError as exc:
+        kept = output_path(output, brief.date, brief.slug, "eml")
+        write_eml(message, kept)
+        raise MailError(f"{exc}; the message is kept in {kept}") from None
+    click.echo(f"sent to {', '.join([*to, *cc])} through {smtp}")
+
+
 if __name__ == "__main__":
     main()

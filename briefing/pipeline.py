@@ -88,7 +88,7 @@ def write_outputs(
         rendered.append(
             (
                 output_path(folder, brief.date, brief.slug, fmt),
-                _render(brief, fmt, templates, paper),
+                render(brief, fmt, templates, paper),
             )
         )
     written = []
@@ -98,7 +98,8 @@ def write_outputs(
     return written
 
 
-def _render(brief: Brief, fmt: str, templates: Path | None, paper: str) -> bytes:
+def render(brief: Brief, fmt: str, templates: Path | None = None, paper: str = "a4") -> bytes:
+    """Return the brief rendered as `fmt` (pdf, docx, html); renderers are imported on demand."""
     if fmt == "pdf":
         from briefing.render_pdf import render_pdf
 

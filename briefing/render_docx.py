@@ -71,9 +71,8 @@ def render_docx(brief: Brief, templates: Path | None = None, paper: str = "a4") 
         _section(document, sec, statement, cite)
 
     document.add_heading("Sources", level=1)
-    for n, source in enumerate(brief.sources, start=1):
+    for source in brief.sources:
         paragraph = document.add_paragraph(style="List Number")
-        paragraph.add_run(f"{n}. ").style = document.styles["Brief Label"]
         if source.url:
             add_hyperlink(paragraph, source.url, source.reference)
         else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from briefing.model import Brief
 TEMPLATE = "brief.html.j2"
 STYLESHEET = "brief.css"
 REFERENCE_DOCX = "reference.docx"
+_FONT_FACE = re.compile(r"@font-face\s*\{[^}]*\}\s*")
 
 
 def templates_dir(custom: Path | None = None) -> Path:
@@ -52,5 +54,9 @@ def render_html(brief: Brief, templates: Path | None = None, *, standalone: bool
     """Return the brief as HTML; `standalone` inlines the stylesheet for a self-contained file."""
     folder = templates_dir(templates)
     template = environment(folder).get_template(TEMPLATE)
-    inline_css = (folder / STYLESHEET).read_text(encoding="utf-8") if standalone else ""
+    inline_css = ""
+    if standalone:
+        # A preview file must stand alone: the shipped font files stay behind, the reader's own
+        # serif and sans-serif faces take their place.
+        inline_css = _FONT_FACE.sub("", (folder / STYLESHEET).read_text(encoding="utf-8"))
     return template.render(brief=brief, inline_css=inline_css)

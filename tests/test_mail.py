@@ -1,0 +1,162 @@
+"""`briefing email`: the message, an .eml file, and a real SMTP exchange with a local server."""
+
+from __future__ import annotations
+
+import email
+import socket
+from email import policy
+
+import pytest
+from conftest import SEEDS, run
+
+PDF_NAME = "2024-12-03-ukraines-bid-for-a-nato-invitation.pdf"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Inbox:
+    """An aiosmtpd handler that keeps what it receives."""
+
+    def __init__(self) -> None:
+        self.envelopes = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.envelopes.append(envelope)
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp_server():
+    from aiosmtpd.controller import Controller
+
+    inbox = Inbox()
+    logins = []
+
+    def authenticator(server, session, envelope, mechanism, auth_data):
+        from aiosmtpd.smtp import AuthResult
+
+        logins.append((auth_data.login.decode(), auth_data.password.decode()))
+        return AuthResult(success=auth_data.password == b"s3cret")
+
+    controller = Controller(
+        inbox,
+        hostname="127.0.0.1",
+        port=free_port(),
+        server_hostname="localhost",
+        authenticator=authenticator,
+        auth_require_tls=False,
+    )
+    controller.start()
+    try:
+        yield controller, inbox, logins
+    finally:
+        controller.stop()
+
+
+def email_args(*extra: str) -> list[str]:
+    return [
+        "email",
+        "--date",
+        "2024-12-03",
+        "--sources",
+        str(SEEDS),
+        "--to",
+        "minister@example.org",
+        *extra,
+    ]
+
+
+def read(path) -> email.message.EmailMessage:
+    return email.message_from_bytes(path.read_bytes(), policy=policy.default)
+
+
+def test_eml_holds_text_html_and_the_pdf(tmp_path):
+    target = tmp_path / "brief.eml"
+    result = run(
+        *email_args("--cc", "desk@example.org", "--from", "unit@example.org", "--eml", str(target))
+    )
+    assert result.exit_code == 0, result.output
+    message = read(target)
+    assert message["To"] == "minister@example.org"
+    assert message["Cc"] == "desk@example.org"
+    assert message["From"] == "unit@example.org"
+    assert message["Subject"] == "Ukraine's bid for a NATO invitation – 3 December 2024"
+    text = message.get_body(("plain",)).get_content()
+    html = message.get_body(("html",)).get_content()
+    assert "KEY POINTS" in text
+    assert "[1]" in text
+    assert "<li" in html
+    assert "Key points" in html
+    attachments = list(message.iter_attachments())
+    assert len(attachments) == 1
+    pdf = attachments[0]
+    assert pdf.get_content_type() == "application/pdf"
+    assert pdf.get_filename() == PDF_NAME
+    assert pdf.get_content().startswith(b"%PDF-")
+
+
+def test_message_reaches_a_local_smtp_server_intact(smtp_server, tmp_path, monkeypatch):
+    controller, inbox, logins = smtp_server
+    monkeypatch.setenv("BRIEFING_SMTP_USER", "analyst")
+    monkeypatch.setenv("BRIEFING_SMTP_PASSWORD", "s3cret")
+    result = run(
+        *email_args(
+            "--subject",
+            "Morning brief",
+            "--smtp",
+            f"127.0.0.1:{controller.port}",
+            "--output",
+            str(tmp_path),
+        )
+    )
+    assert result.exit_code == 0, result.output
+    assert logins == [("analyst", "s3cret")]
+    assert len(inbox.envelopes) == 1
+    envelope = inbox.envelopes[0]
+    assert envelope.rcpt_tos == ["minister@example.org"]
+    message = email.message_from_bytes(envelope.content, policy=policy.default)
+    assert message["Subject"] == "Morning brief"
+    pdf = next(message.iter_attachments())
+    assert pdf.get_filename() == PDF_NAME
+    assert pdf.get_content().startswith(b"%PDF-")
+    assert not list(tmp_path.glob("*.eml"))
+
+
+def test_smtp_failure_is_reported_and_the_message_kept(tmp_path):
+    port = free_port()  # nothing listens there
+    result = run(*email_args("--smtp", f"127.0.0.1:{port}", "--output", str(tmp_path)))
+    assert result.exit_code == 2
+    assert f"sending to 127.0.0.1:{port} failed" in result.output
+    kept = tmp_path / "2024-12-03-ukraines-bid-for-a-nato-invitation.eml"
+    assert str(kept) in result.output
+    assert next(read(kept).iter_attachments()).get_filename() == PDF_NAME
+
+
+def test_rejected_recipient_is_reported_and_nothing_lost(smtp_server, tmp_path):
+    controller, inbox, _ = smtp_server
+
+    async def refuse(server, session, envelope, address, rcpt_options):
+        return "550 5.1.1 mailbox unavailable"
+
+    inbox.handle_RCPT = refuse
+    result = run(*email_args("--smtp", f"127.0.0.1:{controller.port}", "--output", str(tmp_path)))
+    assert result.exit_code == 2
+    assert "mailbox unavailable" in result.output
+    assert inbox.envelopes == []
+    assert list(tmp_path.glob("*.eml"))
+
+
+def test_no_destination_is_a_clear_error():
+    result = run(*email_args())
+    assert result.exit_code == 2
+    assert "--smtp HOST:PORT" in result.output
+
+
+def test_password_is_never_an_option():
+    result = run("email", "--help")
+    assert "password" not in result.output.lower().split("briefing_smtp_password")[0]
+    assert "BRIEFING_SMTP_PASSWORD" in result.output
