@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import sys
 from datetime import date, timedelta
 from pathlib import Path
+
+from briefing.text import split_sentences
 
 DATA = Path(
     os.environ.get(
@@ -16,6 +19,8 @@ DATA = Path(
 )
 FIRST_DAY = date(2024, 11, 4)
 SPREAD_DAYS = 30
+MIN_MIX_SENTENCES = 12
+PART_SENTENCES = 8  # equal shares, so no one source article dominates a mixed file
 
 
 def load_clusters() -> list[dict]:
@@ -34,18 +39,28 @@ def all_articles(clusters: list[dict]) -> list[dict]:
 def write_corpus(folder: Path, count: int, clusters: list[dict]) -> Path:
     """Write `count` articles with dates spread over 30 days and a synthetic profile.
 
-    Beyond the sample's size, article n joins the paragraphs of two sample articles (chosen by n),
-    so every file is a distinct text and the duplicate merger does not fold the corpus away.
+    Beyond the sample's size, article n joins eight-sentence passages of three sample articles
+    (chosen by a generator seeded with n), so every file is a distinct text and the duplicate merger does not fold the corpus away.
     """
     folder.mkdir(parents=True, exist_ok=True)
     articles = all_articles(clusters)
     total = len(articles)
+    # Mixed files draw on substantial articles only: a near-empty part would leave a file that is
+    # mostly one other article, which the duplicate merger rightly folds away.
+    long_ones = [a for a in articles if len(split_sentences(a["text"])) >= MIN_MIX_SENTENCES]
     for n in range(count):
         first = articles[n % total]
         text = first["text"]
         if n >= total:
-            second = articles[(n * 7 + n // total) % total]
-            text = "\n\n".join(first["text"].split("\n")[::2] + second["text"].split("\n")[1::2])
+            pick = random.Random(n)  # seeded by n: the same corpus on every run
+            parts = pick.sample(long_ones, 3)
+            first = parts[0]
+            chunks = []
+            for part in parts:
+                sentences = split_sentences(part["text"])
+                start = pick.randrange(len(sentences) - PART_SENTENCES + 1)
+                chunks.append(" ".join(sentences[start : start + PART_SENTENCES]))
+            text = "\n\n".join(chunks)
         day = FIRST_DAY + timedelta(days=n % SPREAD_DAYS)
         title = (first.get("title") or f"Article {n}").replace('"', "'")
         (folder / f"{n:05d}.txt").write_text(

@@ -20,7 +20,7 @@ from briefing.model import (
     Source,
     Statement,
 )
-from briefing.sections import Draft, Pick
+from briefing.sections import MAX_CITED_SOURCES, Draft, Pick
 
 SHORT_TITLE_WORDS = 6
 
@@ -48,7 +48,7 @@ class Citer:
         return citation
 
     def statement(self, pick: Pick) -> Statement:
-        citation = self.cite(pick.sources)
+        citation = self.cite(pick.sources[:MAX_CITED_SOURCES])
         note = f"Reported by {len(pick.sources)} sources" if len(pick.sources) > 1 else ""
         speaker = pick.speaker if pick.speaker and pick.speaker not in pick.text else ""
         return Statement(
@@ -81,7 +81,7 @@ def assemble_sections(drafts: Sequence[Draft], citer: Citer) -> tuple[Section, .
                 donor=row.donor,
                 item=row.item,
                 status=row.status,
-                citation=citer.cite(row.pick.sources),
+                citation=citer.cite(row.pick.sources[:MAX_CITED_SOURCES]),
                 sentence=row.pick.text,
             )
             for row in aid_rows

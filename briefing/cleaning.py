@@ -158,6 +158,7 @@ PROMPT_WORDS = frozenset(
 )
 MAX_PROMPT_WORDS = 6
 # A photo credit: "© AFP", "Photo: ...", "Credit: ...", or a line ending in an agency credit.
+MAX_CREDIT_WORDS = 40  # a credit line with its caption; a longer paragraph is story
 _CREDIT = re.compile(
     r"^\s*(?:©|\(c\)|copyright\b)|\b(?:photo|image|picture|credit|illustration)s?\s*:|"
     r"\((?:[^()]*\b(?:images|photo|afp|reuters|ap|epa|getty|shutterstock|pool)\b[^()]*)\)\s*$",
@@ -187,7 +188,7 @@ def clean_paragraphs(lines: list[str], *, title: str, drop: set[int]) -> list[st
         if index in drop or is_junk_line(line) or _same_text(line, title):
             after_credit = False
             continue
-        if _CREDIT.search(line):
+        if len(line.split()) <= MAX_CREDIT_WORDS and _CREDIT.search(line):
             after_credit = True
             continue
         if after_credit and not line.endswith(_TERMINAL):

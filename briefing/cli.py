@@ -219,10 +219,10 @@ def generate(
     day, sources, days, include_undated, profile, words, author, templates, paper, output, formats
 ):
     """Write the brief for --date as output/<date>-<topic>.pdf and .docx."""
-    from briefing.pipeline import build_brief, write_outputs
+    from briefing.pipeline import generate as generate_brief
 
-    brief = build_brief(_options(day, sources, days, include_undated, profile, words, author))
-    for path in write_outputs(brief, output, formats, templates, paper):
+    options = _options(day, sources, days, include_undated, profile, words, author)
+    for path in generate_brief(options, output, formats, templates, paper):
         click.echo(str(path))
 
 

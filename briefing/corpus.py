@@ -312,48 +312,47 @@ def merge_duplicates(articles: list[Article]) -> tuple[list[Article], dict[str, 
     """Fold copies of the same story into one article that lists every outlet that ran it.
 
     Return the kept articles and, for each dropped copy, the name of the article it duplicates.
-    Candidate pairs come from an index of shared word 5-grams, so the cost grows with the corpus,
+    Articles are taken original first (earliest, then longest); each is compared only with the
+    originals kept so far, through an index of their word 5-grams, so two different stories are
+    never chained together through a roundup that quotes both, and the cost grows with the corpus,
     not with its square.
     """
-    shingles = [_shingles(a) for a in articles]
+    order = sorted(range(len(articles)), key=lambda i: _original_first(articles[i]))
     index: dict[int, list[int]] = defaultdict(list)
-    for i, grams in enumerate(shingles):
-        for gram in grams:
-            index[gram].append(i)
-    parent = list(range(len(articles)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, grams in enumerate(shingles):
+    shingles: dict[int, set[int]] = {}
+    copies: dict[int, list[int]] = {}
+    for i in order:
+        grams = _shingles(articles[i])
         shared: dict[int, int] = defaultdict(int)
         for gram in grams:
-            owners = index[gram]
+            owners = index.get(gram, ())
             if len(owners) > COMMON_SHINGLE_ARTICLES:
                 continue
             for j in owners:
-                if j > i:
-                    shared[j] += 1
-        for j, count in shared.items():
-            smaller = min(len(grams), len(shingles[j])) or 1
-            if count / smaller >= DUPLICATE_CONTAINMENT:
-                parent[root(j)] = root(i)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(articles)):
-        groups[root(i)].append(i)
+                shared[j] += 1
+        original = next(
+            (
+                j
+                for j, count in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))
+                if count / (min(len(grams), len(shingles[j])) or 1) >= DUPLICATE_CONTAINMENT
+            ),
+            None,
+        )
+        if original is not None:
+            copies[original].append(i)
+            continue
+        shingles[i] = grams
+        copies[i] = []
+        for gram in grams:
+            index[gram].append(i)
     kept: list[Article] = []
     dropped: dict[str, str] = {}
-    for members in groups.values():
-        ordered = sorted(members, key=lambda i: _original_first(articles[i]))
-        original = articles[ordered[0]]
-        copies = [articles[i] for i in ordered[1:]]
-        outlets = tuple(dict.fromkeys(c.outlet or c.name for c in copies))
+    for i, duplicates in copies.items():
+        original = articles[i]
+        outlets = tuple(dict.fromkeys(articles[d].outlet or articles[d].name for d in duplicates))
         kept.append(replace(original, also_published_by=outlets))
-        for copy in copies:
-            dropped[copy.name] = original.name
+        for d in duplicates:
+            dropped[articles[d].name] = original.name
     kept.sort(key=lambda a: a.name)
     return kept, dropped
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from briefing.citations import Citer, assemble_sections, sources_in_citation_order
@@ -16,6 +18,7 @@ from briefing.output import FORMATS, output_path, write_atomically
 from briefing.profile import Profile, find_profile, load_profile, slugify
 from briefing.sections import body_words, build_sections, corpus_title
 from briefing.summarize import digest
+from briefing.workers import Prepared
 
 log = logging.getLogger(__name__)
 
@@ -72,25 +75,65 @@ def build_brief(options: Options, corpus: Corpus | None = None) -> Brief:
     )
 
 
+def generate(
+    options: Options,
+    folder: Path,
+    formats: Sequence[str],
+    templates: Path | None = None,
+    paper: str = "a4",
+) -> list[Path]:
+    """Build the brief and write it in every requested format; return the written paths.
+
+    The PDF renderer starts in a worker process at once, so that WeasyPrint's import overlaps
+    reading and selecting (see `workers`).
+    """
+    renderers: dict[str, Prepared] = {}
+    with ExitStack() as stack:
+        if "pdf" in formats:
+            worker = Prepared(_warm_pdf, partial(_render_pdf, templates=templates, paper=paper))
+            renderers["pdf"] = stack.enter_context(worker)
+        brief = build_brief(options)
+        return write_outputs(brief, folder, formats, templates, paper, renderers)
+
+
+def _warm_pdf() -> None:
+    import weasyprint
+
+    weasyprint.HTML(string="<p>.</p>").render()
+
+
+def _render_pdf(brief: Brief, *, templates: Path | None, paper: str) -> bytes:
+    return render(brief, "pdf", templates, paper)
+
+
 def write_outputs(
     brief: Brief,
     folder: Path,
     formats: Sequence[str],
     templates: Path | None = None,
     paper: str = "a4",
+    renderers: Mapping[str, Prepared] | None = None,
 ) -> list[Path]:
-    """Render every requested format, then move each into place; return the written paths."""
-    rendered: list[tuple[Path, object]] = []
+    """Render every requested format, then move each into place; return the written paths.
+
+    `renderers` may supply a renderer for a format (a prepared worker); the others render here.
+    Formats other than the worker's render while it works.
+    """
+    renderers = renderers or {}
+    for fmt in FORMATS:
+        if fmt in formats and fmt in renderers:
+            log.info("Rendering %s", fmt.upper())
+            renderers[fmt].submit(brief)
+    rendered: list[tuple[Path, bytes]] = []
     for fmt in FORMATS:
         if fmt not in formats:
             continue
-        log.info("Rendering %s", fmt.upper())
-        rendered.append(
-            (
-                output_path(folder, brief.date, brief.slug, fmt),
-                render(brief, fmt, templates, paper),
-            )
-        )
+        if fmt in renderers:
+            data = renderers[fmt].result()
+        else:
+            log.info("Rendering %s", fmt.upper())
+            data = render(brief, fmt, templates, paper)
+        rendered.append((output_path(folder, brief.date, brief.slug, fmt), data))
     written = []
     for path, data in rendered:
         write_atomically(path, lambda tmp, data=data: tmp.write_bytes(data))

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache, lru_cache
 
 from briefing.corpus import Article
 from briefing.dates import When, resolve
@@ -45,6 +46,9 @@ MAX_CUES = 3
 POOL_MARGIN = 0.6
 # Two sentences from different sources are "the same statement" when their concepts overlap this much.
 CORROBORATION_OVERLAP = 0.6
+RARE_BIGRAM_LIMIT = 50  # a bigram in more sentences than this says nothing about sameness
+MIN_SHARED_BIGRAMS = 2  # restatements share several rare bigrams, not one
+MAX_CITED_SOURCES = 3  # a footnote cites the first three reports; its note counts them all
 
 # A sentence opening with a pronoun or demonstrative ("These systems", "He") needs the sentence
 # before it; it may still be chosen, but at a discount.
@@ -331,10 +335,10 @@ def build_sections(
 
 
 def _relevance_by_section(candidates, profile: Profile) -> dict[str, list[float]]:
-    relevance = {
-        key: [_relevance(c.text, profile.section_cues(key)) for c in candidates]
-        for key in ("positions", "open_questions", "aid", "outlook")
-    }
+    relevance = {}
+    for key in ("positions", "open_questions", "aid", "outlook"):
+        cues = cue_pattern(profile.section_cues(key))
+        relevance[key] = [_relevance(c.text, cues, key == "aid") for c in candidates]
     positions = relevance["positions"]
     for i, c in enumerate(candidates):
         attributed = _attribution(c.text)
@@ -380,15 +384,16 @@ def corroborate(engine: Engine) -> dict[int, tuple[int, ...]]:
     """Group near-identical sentences of different articles.
 
     Return, for each sentence that represents a group (the earliest in reading order), the articles
-    that report it, its own first. Sentences are compared only with those sharing a rare bigram
-    (an inverted index), never all pairs.
+    that report it, its own first. Candidate pairs come from an inverted index of rare bigrams
+    (common ones like "of the" would pair everything with everything); only pairs sharing
+    several of them are compared in full, so the cost grows with the corpus, not its square.
     """
     candidates = engine.candidates
-    index: dict[str, list[int]] = {}
-    for i, c in enumerate(candidates):
-        for concept in c.concepts:
-            if " " in concept:
-                index.setdefault(concept, []).append(i)
+    bigrams = [frozenset(c for c in cand.concepts if " " in c) for cand in candidates]
+    postings: dict[str, list[int]] = {}
+    for i, grams in enumerate(bigrams):
+        for gram in grams:
+            postings.setdefault(gram, []).append(i)
     parent = list(range(len(candidates)))
 
     def root(i: int) -> int:
@@ -397,51 +402,45 @@ def corroborate(engine: Engine) -> dict[int, tuple[int, ...]]:
             i = parent[i]
         return i
 
-    for i, c in enumerate(candidates):
-        seen: set[int] = set()
-        for concept in c.concepts:
-            for j in index.get(concept, ()):
-                if j <= i or j in seen or candidates[j].document == c.document:
-                    continue
-                seen.add(j)
-                if _same_statement(c, candidates[j]):
-                    parent[root(j)] = root(i)
+    for i, grams in enumerate(bigrams):
+        shared: dict[int, int] = {}
+        for gram in grams:
+            owners = postings[gram]
+            if len(owners) > RARE_BIGRAM_LIMIT:
+                continue
+            for j in owners:
+                if j > i and candidates[j].document != candidates[i].document:
+                    shared[j] = shared.get(j, 0) + 1
+        for j, count in shared.items():
+            if count < MIN_SHARED_BIGRAMS:
+                continue
+            smaller = min(len(grams), len(bigrams[j]))
+            if smaller and len(grams & bigrams[j]) / smaller >= CORROBORATION_OVERLAP:
+                parent[root(j)] = root(i)
     groups: dict[int, list[int]] = {}
     for i in range(len(candidates)):
         groups.setdefault(root(i), []).append(i)
     result = {}
     for members in groups.values():
-        first = min(members)
-        documents = []
-        for m in sorted(members):
-            if candidates[m].document not in documents:
-                documents.append(candidates[m].document)
-        result[first] = tuple(documents)
+        documents = list(dict.fromkeys(candidates[m].document for m in sorted(members)))
+        result[min(members)] = tuple(documents)
     return result
 
 
-def _same_statement(a, b) -> bool:
-    ab = set(a.concepts) & set(b.concepts)
-    bigrams = sum(1 for c in ab if " " in c)
-    smaller = min(sum(1 for c in a.concepts if " " in c), sum(1 for c in b.concepts if " " in c))
-    return smaller > 0 and bigrams / smaller >= CORROBORATION_OVERLAP
-
-
-def _relevance(text: str, cues: Sequence[str]) -> float:
-    lowered = " " + text.lower() + " "
-    hits = sum(1 for cue in cues if _has_cue(lowered, cue))
-    if cues and _MONEY.search(text) and "aid" in cues:
+def _relevance(text: str, cues: re.Pattern[str], money_counts: bool) -> float:
+    """Return how many distinct cues the sentence holds (capped), a money amount counting as one
+    when the section is about aid."""
+    hits = len(set(cues.findall(" " + text.lower() + " ")))
+    if money_counts and _MONEY.search(text):
         hits += 1
     return CUE_WEIGHT * min(hits, MAX_CUES)
 
 
-def _has_cue(lowered: str, cue: str) -> bool:
-    start = lowered.find(cue)
-    while start != -1:
-        if not lowered[start - 1].isalnum():
-            return True
-        start = lowered.find(cue, start + 1)
-    return False
+@cache
+def cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern finding any cue at a word start ("pledg" finds "pledged")."""
+    ordered = sorted(set(cues), key=len, reverse=True)
+    return re.compile(r"(?<![a-z0-9])(" + "|".join(re.escape(c) for c in ordered) + ")")
 
 
 def _pool(
@@ -466,6 +465,7 @@ def _is_empty(draft: Draft) -> bool:
 # --- positions -------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)
 def _attribution(text: str) -> str:
     """Return the speaker a sentence names ("Dmitry Peskov", "a senior NATO diplomat"), or ""."""
     titled = _TITLED.search(text)

@@ -243,15 +243,17 @@ def _is_word(token: str) -> bool:
 
 @cache
 def _stemmer(language: str):
-    from sumy.nlp.stemmers import Stemmer
+    """Return a cached Snowball stemmer (the algorithm sumy's own Stemmer wraps, without NLTK's
+    0.4 s import on every run)."""
+    import snowballstemmer
 
-    base = Stemmer(language)
+    base = snowballstemmer.stemmer(language)
     cached: dict[str, str] = {}
 
     def stem(word: str) -> str:
         found = cached.get(word)
         if found is None:
-            found = cached[word] = base(word)
+            found = cached[word] = base.stemWord(word)
         return found
 
     return stem
@@ -259,9 +261,18 @@ def _stemmer(language: str):
 
 @cache
 def _stop_words(language: str) -> frozenset[str]:
-    from sumy.utils import get_stop_words
+    """Return sumy's stop words for `language`, read from its data file (importing sumy.utils would
+    pull in an HTTP client the brief never uses)."""
+    from importlib.resources import files
 
-    return frozenset(get_stop_words(language))
+    data = files("sumy") / "data" / "stopwords" / f"{language}.txt"
+    try:
+        text = data.read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        from sumy.utils import get_stop_words
+
+        return frozenset(get_stop_words(language))
+    return frozenset(w.strip() for w in text.splitlines() if w.strip())
 
 
 def log_scale(value: float) -> float:
