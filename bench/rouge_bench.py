@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 from common import load_clusters
@@ -63,22 +64,43 @@ def lead(documents: list[list[str]]) -> list[str]:
 
 
 def oracle(documents: list[list[str]], reference: str, scorer) -> list[str]:
-    pool = [s for d in documents for s in d]
+    """Greedy extractive oracle: add the sentence that most raises R-2 F against the reference.
+
+    Bigrams come from rouge-score's own tokenizer (Porter stemming), counted incrementally, so the
+    oracle scores exactly what the final ROUGE call scores, at a fraction of its cost.
+    """
+    tokenize = scorer._tokenizer.tokenize
+    target = _bigrams(tokenize(reference))
+    pool = [(s, _bigrams(tokenize(s))) for d in documents for s in d]
     chosen: list[str] = []
-    best = 0.0
-    used = 0
+    have: Counter = Counter()
+    best, used = 0.0, 0
     while True:
         step = None
-        for s in pool:
-            if s in chosen or used + word_count(s) > BUDGET:
+        for sentence, grams in pool:
+            if sentence in chosen or used + word_count(sentence) > BUDGET:
                 continue
-            score = scorer.score(reference, " ".join(chosen + [s]))["rouge2"].fmeasure
+            score = _f1(have + grams, target)
             if score > best:
-                best, step = score, s
+                best, step = score, (sentence, grams)
         if step is None:
             return chosen
-        chosen.append(step)
-        used += word_count(step)
+        chosen.append(step[0])
+        have += step[1]
+        used += word_count(step[0])
+
+
+def _bigrams(tokens: list[str]) -> Counter:
+    return Counter(zip(tokens, tokens[1:], strict=False))
+
+
+def _f1(candidate: Counter, reference: Counter) -> float:
+    overlap = sum((candidate & reference).values())
+    if not overlap:
+        return 0.0
+    precision = overlap / sum(candidate.values())
+    recall = overlap / sum(reference.values())
+    return 2 * precision * recall / (precision + recall)
 
 
 def sumy_method(name: str, documents: list[list[str]]) -> list[str]:

@@ -196,6 +196,9 @@ def _inside_quotation(sentence: str, rest: str) -> bool:
 
 def _is_boundary(paragraph: str, match: re.Match[str]) -> bool:
     stop = match.group("end")
+    following = paragraph[match.end("gap") :].lstrip("\"'“‘«([")
+    if following[:1].islower():
+        return False  # “Is it over?” she asked. / "... we will," he said.
     if stop != "." or match.group("close"):
         return True
     before = paragraph[max(0, match.start("end") - LAST_WORD_WINDOW) : match.start("end")]
