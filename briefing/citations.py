@@ -50,7 +50,9 @@ class Citer:
     def statement(self, pick: Pick) -> Statement:
         citation = self.cite(pick.sources[:MAX_CITED_SOURCES])
         note = f"Reported by {len(pick.sources)} sources" if len(pick.sources) > 1 else ""
-        speaker = pick.speaker if pick.speaker and pick.speaker not in pick.text else ""
+        # The speaker is shown only when the sentence does not name them ("..., Rutte remarked").
+        named = pick.speaker and pick.speaker.split()[-1] in pick.text
+        speaker = "" if named else pick.speaker
         return Statement(
             text=pick.text,
             citation=citation,
@@ -63,28 +65,30 @@ class Citer:
 
 def assemble_sections(drafts: Sequence[Draft], citer: Citer) -> tuple[Section, ...]:
     """Return the model's sections, citing in the order they are printed: actor groups,
-    timeline, statements, aid table."""
+    timeline, statements (the aid table refers to its statements' notes)."""
     sections = []
     for d in drafts:
         groups = tuple(
             ActorPositions(actor, tuple(citer.statement(p) for p in picks))
             for actor, picks in d.groups
         )
-        aid_rows = d.aid
         events = tuple(
             Event(when=e.when.day, when_label=e.when.label, statement=citer.statement(e.pick))
             for e in d.events
         )
         statements = tuple(citer.statement(p) for p in d.picks)
+        # A table row reads a statement printed just above it: it points to that footnote
+        # ("note 24") rather than adding a second footnote for the same sentence.
+        cited = {(s.source_id, s.sentence_index): s.citation for s in statements}
         aid = tuple(
             AidItem(
                 donor=row.donor,
                 item=row.item,
                 status=row.status,
-                citation=citer.cite(row.pick.sources[:MAX_CITED_SOURCES]),
+                citation=cited[(citer.articles[row.pick.article].id, row.pick.index)],
                 sentence=row.pick.text,
             )
-            for row in aid_rows
+            for row in d.aid
         )
         sections.append(
             Section(

@@ -76,7 +76,8 @@ class ActorPositions:
 
 @dataclass(frozen=True)
 class AidItem:
-    """One row of the aid table; every cell is a span of the cited statement's sentence."""
+    """One row of the aid table; every cell is a span of `sentence`, a statement of the same
+    section, whose footnote `citation` is."""
 
     donor: str
     item: str

@@ -119,7 +119,7 @@ def _section(document, sec: Section, statement, cite) -> None:
                 cells[0].paragraphs[0].add_run("not stated").style = document.styles["Brief Note"]
             cells[1].text = row.item
             cells[2].text = row.status
-            cite(cells[3].paragraphs[0], row.citation)
+            cells[3].text = f"note {row.citation.number}"
 
 
 def _core_properties(document, brief: Brief) -> None:

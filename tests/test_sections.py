@@ -154,3 +154,16 @@ def test_corpus_title_names_what_the_articles_are_about():
 
     articles = read_paths([DATA / "other_topic"])
     assert "Riverside" in corpus_title(articles)
+
+
+def test_aid_rows_point_to_the_footnote_of_their_statement(seed_model):
+    aid = seed_model.section("aid")
+    numbers = {s.text: s.citation.number for s in aid.statements}
+    for row in aid.aid:
+        assert numbers[row.sentence] == row.citation.number
+
+
+def test_speaker_label_only_when_the_sentence_does_not_name_them(seed_model):
+    for statement in seed_model.statements():
+        if statement.speaker:
+            assert statement.speaker.split()[-1] not in statement.text
