@@ -161,7 +161,8 @@ MAX_PROMPT_WORDS = 6
 MAX_CREDIT_WORDS = 40  # a credit line with its caption; a longer paragraph is story
 _CREDIT = re.compile(
     r"^\s*(?:©|\(c\)|copyright\b)|\b(?:photo|image|picture|credit|illustration)s?\s*:|"
-    r"\((?:[^()]*\b(?:images|photo|afp|reuters|ap|epa|getty|shutterstock|pool)\b[^()]*)\)\s*$",
+    r"\((?:[^()]*\b(?:images|photo|afp|reuters|ap|epa|getty|shutterstock|pool)\b[^()]*)\)\s*$|"
+    r"\w/\s?(?:getty|afp|ap|reuters|epa|shutterstock|alamy|pool|invision)\b[^.!?]*$",
     re.I,
 )
 _NO_LETTERS = re.compile(r"^[\W_]*$", re.UNICODE)
@@ -171,6 +172,15 @@ MAX_SUBHEADING_WORDS = 12
 _MENU_SEPARATOR = re.compile(r"\s+[|•·»›/]\s+")
 MIN_MENU_ITEMS = 3
 MAX_JUNK_CHARS = 80  # longer than any prompt or switcher
+# "RELATED: ...", "READ MORE: ...", "WATCH: ...": a link to another story, not this one.
+_CROSS_LINK = re.compile(
+    r"^(?:RELATED|READ MORE|MORE|WATCH|SEE ALSO|ALSO READ|LISTEN)\b[^:]{0,12}:", re.I
+)
+# Notices a page shows instead of a player or a form ("Please enable JavaScript to watch this video").
+_NOTICE = re.compile(
+    r"\b(?:javascript|cookies?|ad ?blocker|browser does not support|sign up for)\b", re.I
+)
+MAX_NOTICE_WORDS = 15
 MAX_MENU_ITEM_WORDS = 3
 
 
@@ -188,7 +198,7 @@ def clean_paragraphs(lines: list[str], *, title: str, drop: set[int]) -> list[st
         if index in drop or is_junk_line(line) or _same_text(line, title):
             after_credit = False
             continue
-        if len(line.split()) <= MAX_CREDIT_WORDS and _CREDIT.search(line):
+        if is_credit(line):
             after_credit = True
             continue
         if after_credit and not line.endswith(_TERMINAL):
@@ -203,8 +213,16 @@ def clean_paragraphs(lines: list[str], *, title: str, drop: set[int]) -> list[st
     return paragraphs
 
 
+def is_credit(line: str) -> bool:
+    """Tell whether `line` is a photo credit, with or without its caption."""
+    return len(line.split()) <= MAX_CREDIT_WORDS and _CREDIT.search(line) is not None
+
+
 def is_junk_line(line: str) -> bool:
-    """Tell whether a whole line is interface text: switcher, menu, prompt or lone punctuation."""
+    """Tell whether a whole line is interface text: switcher, menu, prompt, cross-link, player
+    notice or lone punctuation."""
+    if _CROSS_LINK.match(line) or (len(line.split()) <= MAX_NOTICE_WORDS and _NOTICE.search(line)):
+        return True
     if len(line) > MAX_JUNK_CHARS and not _MENU_SEPARATOR.search(line):
         return False  # a long line with no separators is prose, not interface text
     return (

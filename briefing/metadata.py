@@ -156,14 +156,14 @@ def infer_metadata(lines: list[str]) -> tuple[Metadata, set[int]]:
     Return the metadata and the indexes of the lines that held only metadata (banner, byline,
     dateline), which the cleaner then leaves out of the body.
     """
-    from briefing.cleaning import is_junk_line
+    from briefing.cleaning import is_credit, is_junk_line
 
     head: list[tuple[int, str]] = []
     for i, line in enumerate(lines):
         if len(head) == HEAD_LINES:
             break
         text = line.strip()
-        if text and not is_junk_line(text):
+        if text and not is_junk_line(text) and not is_credit(text):
             head.append((i, text))
     used: set[int] = set()
     title = outlet = author = ""

@@ -108,6 +108,7 @@ _HONORIFICS = frozenset(
      "Governor", "Gov", "President", "Minister", "Chancellor", "Secretary", "General", "Judge",
      "Professor", "Prof", "Commissioner", "Ambassador", "Director", "Chairman", "Chairwoman"]
 )  # fmt: skip
+_QUOTE_MARKS = "“\"‘'"
 _PRONOUN_SPEAKER = re.compile(
     rf"[,”\"]\s*(?:he|she|they)\s+(?:{_SPEECH})\b|\b(?:he|she)\s+(?:{_SPEECH})\b"
 )
@@ -502,12 +503,12 @@ def _speakers(engine: Engine) -> dict[int, str]:
         if named:
             speakers[i] = named
             previous = named
-        elif _PRONOUN_SPEAKER.search(c.text) and previous:
-            speakers[i] = previous
-    return _full_names(speakers)
+        elif previous and c.text.lstrip()[:1] in _QUOTE_MARKS and _PRONOUN_SPEAKER.search(c.text):
+            speakers[i] = previous  # “...,” he added. — only a quotation right after a named one
+    return _full_names(speakers, [c.text for c in engine.candidates])
 
 
-def _full_names(speakers: dict[int, str]) -> dict[int, str]:
+def _full_names(speakers: dict[int, str], texts: list[str]) -> dict[int, str]:
     """Name each person the same way throughout: "Osei" becomes "Helen Osei" when the sources give
     the full name (and only one full name ends that way)."""
     full: dict[str, set[str]] = {}
@@ -515,6 +516,17 @@ def _full_names(speakers: dict[int, str]) -> dict[int, str]:
         parts = name.split()
         if len(parts) >= 2 and _is_proper_name(name):
             full.setdefault(parts[-1], set()).add(name)
+    surnames = {
+        n for n in speakers.values() if " " not in n and n not in full and _is_proper_name(n)
+    }
+    if surnames:
+        pattern = re.compile(
+            r"\b([A-Z][\w’'-]+) (" + "|".join(map(re.escape, sorted(surnames))) + r")\b"
+        )
+        for text in texts:
+            for first, last in pattern.findall(text):
+                if first not in _NOT_A_NAME and first.rstrip(".") not in _HONORIFICS:
+                    full.setdefault(last, set()).add(f"{first} {last}")
     named = {}
     for i, name in speakers.items():
         longer = full.get(name, set()) if " " not in name else set()

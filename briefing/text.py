@@ -15,6 +15,10 @@ from collections.abc import Iterator
 # suffixes). Kept lowercase without the period.
 ABBREVIATIONS = frozenset(
     [
+        "no",  # "No. 1": a number follows; "said no. Then" still splits before a sentence starter
+        "nos",
+        "vol",
+        "fig",
         "mr",
         "mrs",
         "ms",
