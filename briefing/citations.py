@@ -67,6 +67,7 @@ def assemble_sections(drafts: Sequence[Draft], citer: Citer) -> tuple[Section, .
     """Return the model's sections, citing in the order they are printed: actor groups,
     timeline, statements (the aid table refers to its statements' notes)."""
     sections = []
+    cited: dict[tuple[str, int], Citation] = {}
     for d in drafts:
         groups = tuple(
             ActorPositions(actor, tuple(citer.statement(p) for p in picks))
@@ -77,9 +78,14 @@ def assemble_sections(drafts: Sequence[Draft], citer: Citer) -> tuple[Section, .
             for e in d.events
         )
         statements = tuple(citer.statement(p) for p in d.picks)
-        # A table row reads a statement printed just above it: it points to that footnote
-        # ("note 24") rather than adding a second footnote for the same sentence.
-        cited = {(s.source_id, s.sentence_index): s.citation for s in statements}
+        # A table row reads a statement printed above it: it points to that footnote ("note 24")
+        # rather than adding a second footnote for the same sentence.
+        for s in (
+            *(s for g in groups for s in g.statements),
+            *(e.statement for e in events),
+            *statements,
+        ):
+            cited[(s.source_id, s.sentence_index)] = s.citation
         aid = tuple(
             AidItem(
                 donor=row.donor,

@@ -316,8 +316,10 @@ def build_sections(
             actors = [find(i) for i in ids]
             draft = Draft(key, title, groups=_group_by_actor(picks, actors, profile))
         elif key == "aid":
+            # The table covers aid named anywhere above it: key points first, then this section.
+            key_aid = [pick(i) for i in key_ids if relevance["aid"][i] > 0]
             rows = _aid_rows(
-                picks,
+                key_aid + picks,
                 profile.actors,
                 allowance - sum(c.words for c in map(candidates.__getitem__, ids)),
             )
@@ -772,14 +774,21 @@ def body_words(drafts: Sequence[Draft]) -> int:
 def corpus_title(articles: Sequence[Article]) -> str:
     """Return a title for a corpus with no profile: the names its articles mention most."""
     counts: dict[str, int] = {}
+    spread: dict[
+        str, int
+    ] = {}  # how many articles name it: what the corpus is about, not one story
     for a in articles:
+        seen = set()
         for sentence in (a.title, *a.sentences[:TITLE_SENTENCES]):
             for match in _CAPITALIZED_RUN.finditer(sentence):
                 name = _clean_name(match.group(0))
                 if match.start() == 0 or not name or name in _NOT_A_NAME or len(name) < 3:
                     continue
                 counts[name] = counts.get(name, 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
+                seen.add(name)
+        for name in seen:
+            spread[name] = spread.get(name, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-spread[kv[0]], -kv[1], -len(kv[0]), kv[0]))
     top: list[str] = []
     for name, _ in ranked:
         if any(name in other or other in name for other in top):

@@ -118,6 +118,19 @@ def test_another_topic_without_profile_gives_a_sensible_brief():
     assert len(corroborated[0].citation.references) == 2
 
 
+def test_aid_table_covers_aid_named_in_the_key_points(tmp_path):
+    (tmp_path / "a.md").write_text(
+        "---\ndate: 2025-05-06\n---\nThe port authority announced a $12 million package of support "
+        "for small shippers on Monday. Dock workers stayed off the job for an eighth day.\n",
+        encoding="utf-8",
+    )
+    brief = build_brief(Options(sources=tmp_path, day=date(2025, 5, 7)))
+    rows = brief.section("aid").aid
+    assert [row.item for row in rows] == ["$12 million"]
+    key_point = next(s for s in brief.section("key_points").statements if "$12 million" in s.text)
+    assert rows[0].citation.number == key_point.citation.number
+
+
 def test_empty_section_says_so_in_one_template_line(tmp_path):
     (tmp_path / "a.md").write_text(
         "---\ndate: 2025-01-02\n---\nThe museum opened a new wing on Friday with paintings from the "
@@ -158,7 +171,7 @@ def test_corpus_title_names_what_the_articles_are_about():
 
 def test_aid_rows_point_to_the_footnote_of_their_statement(seed_model):
     aid = seed_model.section("aid")
-    numbers = {s.text: s.citation.number for s in aid.statements}
+    numbers = {s.text: s.citation.number for s in seed_model.statements()}
     for row in aid.aid:
         assert numbers[row.sentence] == row.citation.number
 
