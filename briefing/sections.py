@@ -50,11 +50,14 @@ RARE_BIGRAM_LIMIT = 50  # a bigram in more sentences than this says nothing abou
 MIN_SHARED_BIGRAMS = 2  # restatements share several rare bigrams, not one
 MAX_CITED_SOURCES = 3  # a footnote cites the first three reports; its note counts them all
 
-# A sentence opening with a pronoun or demonstrative ("These systems", "He") needs the sentence
-# before it; it may still be chosen, but at a discount.
-DEPENDENT_FACTOR = 0.5
-_DEPENDENT_STARTS = frozenset(
-    ["These", "Those", "He", "She", "They", "It", "His", "Her", "Their", "Its"]
+# A sentence opening with a personal pronoun or a demonstrative plural ("He added", "These systems")
+# leans on the sentence before it and is left out; one opening with "it" is held back by half,
+# unless the "it" is the empty subject of "It is unclear whether...".
+DEPENDENT_FACTOR = 0.0
+IT_FACTOR = 0.5
+_DEPENDENT_STARTS = frozenset(["These", "Those", "He", "She", "They", "His", "Her", "Their", "Its"])
+_EMPTY_IT = re.compile(
+    r"^it\s+(?:is|was|will|would|could|may|might|remains|seems|appears|has been|had been)\b", re.I
 )
 _DISCOURSE = re.compile(
     r"^(?:(?:However|But|And|Meanwhile|Still|Yet|Also|So|Instead|Moreover),?\s+)+", re.I
@@ -363,8 +366,12 @@ def _orphan_quote(text: str, has_speaker: bool) -> bool:
 def standalone(text: str) -> float:
     """Return a factor below 1 for a sentence that leans on the one before ("These systems...")."""
     opening = _DISCOURSE.sub("", text.lstrip("“\"'‘ "))
-    first = opening.split(" ", 1)[0].strip(",")
-    return DEPENDENT_FACTOR if first in _DEPENDENT_STARTS else 1.0
+    first = opening.split(" ", 1)[0].strip(",").capitalize()
+    if first in _DEPENDENT_STARTS:
+        return DEPENDENT_FACTOR
+    if first == "It" and not _EMPTY_IT.match(opening):
+        return IT_FACTOR
+    return 1.0
 
 
 def _future_bonus(text: str, published: date | None, day: date) -> float:
@@ -537,13 +544,17 @@ def _full_names(speakers: dict[int, str], texts: list[str]) -> dict[int, str]:
 
 
 def _actor_finder(candidates, speakers: dict[int, str], profile: Profile):
-    """Return a function naming the actor of candidate i: the profile actor its speaker or its text
-    names, else its speaker when that is a proper name, else "" (no actor)."""
+    """Return a function naming the actor of candidate i: for a quoted speaker, the profile actor
+    the speaker belongs to, else the speaker's own name, else "" (unattributed); for a sentence
+    with no speaker, the profile actor it names first."""
 
     def find(i: int) -> str:
         speaker = speakers.get(i, "")
-        found = actor_of(speaker, profile.actors) if speaker else ""
-        found = found or actor_of(candidates[i].text, profile.actors)
+        if not speaker:
+            return actor_of(candidates[i].text, profile.actors)
+        # A quoted speaker's position is theirs, whatever the sentence is about: "The official
+        # said the attack pushed Russia..." is not Russia's position.
+        found = actor_of(speaker, profile.actors)
         if not found and _is_proper_name(speaker):
             found = speaker
         return found
@@ -573,20 +584,30 @@ def _select_positions(
     picked: list[int] = []
     used = 0
     for round_ in range(MAX_PER_ACTOR):
-        for actor in (a for a in order if tier[a] <= round_):
-            best, best_gain = None, 0.0
-            for i in by_actor[actor]:
-                if i in picked or used + candidates[i].words > budget:
-                    continue
-                if engine.restates(i, [*selection.chosen, *picked]):
-                    continue
-                gain = engine.gain(i, selection.covered, boost)
-                if gain > best_gain:
-                    best, best_gain = i, gain
-            if best is not None:
-                picked.append(best)
-                selection.covered.update(candidates[best].concepts)
-                used += candidates[best].words
+        # In each round every actor offers its best statement; the round takes the offers in
+        # order of gain, so a long weak statement never crowds out a short telling one.
+        waiting = [a for a in order if tier[a] <= round_]
+        while waiting:
+            offers = []
+            for actor in waiting:
+                best, best_gain = None, 0.0
+                for i in by_actor[actor]:
+                    if i in picked or used + candidates[i].words > budget:
+                        continue
+                    if engine.restates(i, [*selection.chosen, *picked]):
+                        continue
+                    gain = engine.gain(i, selection.covered, boost)
+                    if gain > best_gain:
+                        best, best_gain = i, gain
+                if best is not None:
+                    offers.append((best_gain, actor, best))
+            if not offers:
+                break
+            _, actor, best = max(offers, key=lambda offer: (offer[0], -order.index(offer[1])))
+            waiting.remove(actor)
+            picked.append(best)
+            selection.covered.update(candidates[best].concepts)
+            used += candidates[best].words
     return picked
 
 
