@@ -112,6 +112,11 @@ def build(path: Path) -> None:
     empty.quick_style = True
     font(empty, LABEL_FONT, 9, italic=True, color=MUTED)
 
+    # python-docx's template carries a thumbnail of its own sample page; a brief must not show it.
+    package_rels = document.part.package.rels
+    for r_id, rel in list(package_rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            del package_rels[r_id]
     properties = document.core_properties
     properties.title = "Policy brief"
     properties.author = ""
