@@ -506,9 +506,12 @@ def _speakers(engine: Engine) -> dict[int, str]:
     for i, c in enumerate(engine.candidates):
         if c.index == 0:
             previous = ""
-        named = _attribution(c.text) or (
-            _TITLED.search(c.text) and _clean_name(_TITLED.search(c.text).group("who"))
-        )
+        named = _attribution(c.text)
+        titled = _TITLED.search(c.text)
+        if not named and titled and _QUOTE.search(c.text):
+            # "Kremlin spokesman Dmitry Peskov labeling the prospect as "unacceptable"": a titled
+            # person is the speaker only of a sentence that quotes someone.
+            named = _clean_name(titled.group("who"))
         if named:
             speakers[i] = named
             previous = named
