@@ -17,6 +17,9 @@ from briefing.render_html import REFERENCE_DOCX, templates_dir
 PAPER_MM = {"a4": (210, 297), "letter": (215.9, 279.4)}
 TABLE_STYLE = "Light List Accent 1"
 AID_COLUMNS = ("Donor", "Item or amount", "Status", "Source")
+# Column widths are table layout, not text formatting: the styles still come from reference.docx.
+TIMELINE_WIDTHS_MM = (32, 138)
+AID_WIDTHS_MM = (38, 82, 28, 22)
 
 
 def render_docx(brief: Brief, templates: Path | None = None, paper: str = "a4") -> bytes:
@@ -104,6 +107,7 @@ def _section(document, sec: Section, statement, cite) -> None:
             cells = table.add_row().cells
             cells[0].text = event.when_label
             statement(event.statement, paragraph=cells[1].paragraphs[0])
+        _column_widths(table, TIMELINE_WIDTHS_MM)
     for s in sec.statements:
         statement(s)
     if sec.aid:
@@ -120,6 +124,17 @@ def _section(document, sec: Section, statement, cite) -> None:
             cells[1].text = row.item
             cells[2].text = row.status
             cells[3].text = f"note {row.citation.number}"
+        _column_widths(table, AID_WIDTHS_MM)
+
+
+def _column_widths(table, widths_mm) -> None:
+    from docx.shared import Mm
+
+    table.autofit = False
+    for column, width in zip(table.columns, widths_mm, strict=True):
+        column.width = Mm(width)
+        for cell in column.cells:
+            cell.width = Mm(width)
 
 
 def _core_properties(document, brief: Brief) -> None:
