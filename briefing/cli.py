@@ -7,6 +7,7 @@ import json
 import logging
 import shutil
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
@@ -90,17 +91,35 @@ def setup_logging(quiet: bool) -> None:
 
 
 class _ProgressHandler(logging.Handler):
-    """Stage progress on stderr (INFO lines), drawn by rich when the run is interactive."""
+    """Stage progress on stderr (INFO lines), drawn by rich when the run is interactive.
+
+    A run that ends within PROGRESS_DELAY seconds prints nothing; a longer one shows the stage it
+    is in and every stage after it.
+    """
 
     def __init__(self) -> None:
         super().__init__(logging.INFO)
-        from rich.console import Console
-
-        self.console = Console(stderr=True, highlight=False)
+        self.start = time.monotonic()
+        self.pending: str | None = None
+        self.console = None
 
     def emit(self, record: logging.LogRecord) -> None:
-        if record.levelno == logging.INFO:
-            self.console.print(f"[dim]·[/dim] {record.getMessage()}")
+        if record.levelno != logging.INFO:
+            return
+        message = record.getMessage()
+        if self.console is None:
+            if time.monotonic() - self.start < PROGRESS_DELAY:
+                self.pending = message
+                return
+            from rich.console import Console
+
+            self.console = Console(stderr=True, highlight=False)
+            if self.pending:
+                self.console.print(f"[dim]·[/dim] {self.pending}")
+        self.console.print(f"[dim]·[/dim] {message}")
+
+
+PROGRESS_DELAY = 1.0  # seconds: quicker runs need no progress report
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

@@ -49,6 +49,8 @@ def build_brief(options: Options, corpus: Corpus | None = None) -> Brief:
             options.sources, until=day, days=options.days, include_undated=options.include_undated
         )
     articles = corpus.articles
+    skipped = len(corpus.reports) - len(articles)
+    log.info("Read %d articles (%d files skipped or merged)", len(articles), skipped)
     log.info("Selecting statements from %d articles", len(articles))
     drafts = build_sections(articles, profile, options.words, day)
     log.info("Body: %d words of %d", body_words(drafts), options.words)
