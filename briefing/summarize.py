@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from briefing.text import SumyTokenizer, words
+from briefing.text import SumyTokenizer, word_count, words
 
 # A bigram of two content words is the unit of meaning; single words count for less because they
 # are far more often shared by unrelated sentences.
@@ -83,7 +83,7 @@ class Engine:
                         text=sentence,
                         document=d,
                         index=i,
-                        words=len(tokens),
+                        words=word_count(sentence),  # as a reader counts: the budget's unit
                         stems=frozenset(unigrams),
                         concepts=tuple(sorted(bigrams)) + tuple(sorted(unigrams)),
                     )

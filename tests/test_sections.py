@@ -180,3 +180,16 @@ def test_speaker_label_only_when_the_sentence_does_not_name_them(seed_model):
     for statement in seed_model.statements():
         if statement.speaker:
             assert statement.speaker.split()[-1] not in statement.text
+
+
+def test_budget_counts_words_as_a_reader_does(tmp_path):
+    sentence = "The port – idle for a week – reopened on Monday after talks ended in a deal. "
+    for n in range(6):
+        (tmp_path / f"{n}.md").write_text(
+            f"---\ndate: 2025-05-0{n + 1}\n---\n"
+            + sentence * 3
+            + f"Story {n} adds a detail of its own about cranes.",
+            encoding="utf-8",
+        )
+    brief = build_brief(Options(sources=tmp_path, day=date(2025, 5, 9), words=100))
+    assert body_words(brief) <= 100
