@@ -109,8 +109,21 @@ _TITLED = re.compile(
 _HONORIFICS = frozenset(
     ["Mr", "Mrs", "Ms", "Dr", "Mayor", "Councillor", "Councilor", "Senator", "Sen", "Rep",
      "Governor", "Gov", "President", "Minister", "Chancellor", "Secretary", "General", "Judge",
-     "Professor", "Prof", "Commissioner", "Ambassador", "Director", "Chairman", "Chairwoman"]
+     "Professor", "Prof", "Commissioner", "Ambassador", "Director", "Chairman", "Chairwoman",
+     "Chair", "Leader", "Majority", "Minority", "Speaker", "Chief", "Officer", "Captain", "Capt",
+     "Cmdr", "Commander", "Lt", "Lieutenant", "Sgt", "Sergeant", "Detective", "Attorney",
+     "Defender", "Counsel", "Prosecutor", "Sheriff", "Deputy", "Vice", "Prime", "Prince",
+     "Princess", "King", "Queen", "Lord", "Lady", "Baron", "Baroness", "Sir", "Dame", "Elder",
+     "Bishop", "Pope", "Father", "Rev", "Reverend", "Firefighter", "Inspector", "Superintendent",
+     "Spokesman", "Spokeswoman", "Spokesperson", "Editor", "Analyst", "Coach", "Agent", "Envoy",
+     "CEO", "Executive", "Justice", "Chairperson", "Premier", "Emir", "Sheikh"]
 )  # fmt: skip
+# Words that open an attribution but are no one's name ("We've said", "One said", "Sources said").
+_NO_SPEAKER = frozenset(
+    ["We", "I", "You", "One", "Some", "Many", "Others", "Sources", "Source", "Images", "Photos",
+     "Reports", "Report", "Documents", "Data", "Records", "Both", "Each", "All", "Most", "Few"]
+)  # fmt: skip
+_CONTRACTION = re.compile(r"[’'](?:s|ve|m|re|ll|d|t)?$", re.I)
 _QUOTE_MARKS = "“\"‘'"
 _PRONOUN_SPEAKER = re.compile(
     rf"[,”\"]\s*(?:he|she|they)\s+(?:{_SPEECH})\b|\b(?:he|she)\s+(?:{_SPEECH})\b"
@@ -491,12 +504,24 @@ def _attribution(text: str) -> str:
 
 
 def _clean_name(who: str) -> str:
+    """Return the person in an attribution: "Boston Police Commissioner William Evans" is
+    "William Evans"; a possessive or a contraction ("Trump's", "We've") names no speaker."""
     parts = who.split()
-    while parts and (parts[0] in _NOT_A_NAME or parts[0].rstrip(".") in _HONORIFICS):
-        parts = parts[1:]
     while parts and parts[-1].lower() in {"of", "the", "for", "and"}:
         parts = parts[:-1]
+    if not parts or _CONTRACTION.search(parts[-1]) or parts[0] in _NO_SPEAKER:
+        return ""
+    titles = [k for k, part in enumerate(parts) if _is_title(part)]
+    if titles and titles[-1] < len(parts) - 1:
+        parts = parts[titles[-1] + 1 :]  # the name after the last title word
+    while parts and (parts[0] in _NOT_A_NAME or _is_title(parts[0])):
+        parts = parts[1:]
     return " ".join(parts).strip(" ,.;:")
+
+
+def _is_title(word: str) -> bool:
+    """ "Commissioner", "Gov.", "Secretary-General": a word naming an office, not a person."""
+    return all(piece.rstrip(".") in _HONORIFICS for piece in word.split("-"))
 
 
 def _speakers(engine: Engine) -> dict[int, str]:

@@ -193,3 +193,21 @@ def test_budget_counts_words_as_a_reader_does(tmp_path):
         )
     brief = build_brief(Options(sources=tmp_path, day=date(2025, 5, 9), words=100))
     assert body_words(brief) <= 100
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("Boston Police Commissioner William Evans", "William Evans"),
+        ("Majority Leader Damon Thayer", "Damon Thayer"),
+        ("Secretary-General Mark Rutte", "Mark Rutte"),
+        ("Mayor Helen Osei", "Helen Osei"),
+        ("Donald Trump’s", ""),
+        ("We’ve", ""),
+        ("Sources", ""),
+    ],
+)
+def test_speaker_names_are_people_not_titles(raw, name):
+    from briefing.sections import _clean_name
+
+    assert _clean_name(raw) == name
