@@ -158,6 +158,11 @@ PROMPT_WORDS = frozenset(
 )
 MAX_PROMPT_WORDS = 6
 # A photo credit: "© AFP", "Photo: ...", "Credit: ...", or a line ending in an agency credit.
+MAX_BYLINE_WORDS = 8
+_BYLINE_LINE = re.compile(
+    r"^(?i:by|authors?|written by)\s*:?\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
+    r"(?:\s*(?:,|and|&|\|)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)*$"
+)
 MAX_CREDIT_WORDS = 40  # a credit line with its caption; a longer paragraph is story
 _CREDIT = re.compile(
     r"^\s*(?:©|\(c\)|copyright\b)|\b(?:photo|image|picture|credit|illustration)s?\s*:|"
@@ -184,7 +189,9 @@ MAX_NOTICE_WORDS = 15
 MAX_MENU_ITEM_WORDS = 3
 
 
-def clean_paragraphs(lines: list[str], *, title: str, drop: set[int]) -> list[str]:
+def clean_paragraphs(
+    lines: list[str], *, title: str, drop: set[int], outlet: str = ""
+) -> list[str]:
     """Return the story's paragraphs from an article's body `lines`.
 
     `drop` holds the indexes of lines already read as metadata (banner, byline, dateline).
@@ -195,7 +202,13 @@ def clean_paragraphs(lines: list[str], *, title: str, drop: set[int]) -> list[st
         line = raw.strip()
         if not line:
             continue
-        if index in drop or is_junk_line(line) or _same_text(line, title):
+        if (
+            index in drop
+            or is_junk_line(line)
+            or _same_text(line, title)
+            or (outlet and _same_text(line, outlet))
+            or is_byline(line)
+        ):
             after_credit = False
             continue
         if is_credit(line):
@@ -211,6 +224,11 @@ def clean_paragraphs(lines: list[str], *, title: str, drop: set[int]) -> list[st
     if paragraphs:
         paragraphs[0] = strip_outlet_prefix(paragraphs[0])
     return paragraphs
+
+
+def is_byline(line: str) -> bool:
+    """Tell whether `line` is a byline ("By Jane Doe", "Author: Jane Doe"), wherever it stands."""
+    return len(line.split()) <= MAX_BYLINE_WORDS and _BYLINE_LINE.match(line) is not None
 
 
 def is_credit(line: str) -> bool:

@@ -208,7 +208,7 @@ def read_article(path: Path, name: str | None = None) -> Article:
         inferred, drop = infer_metadata(lines)
         meta = merge(stated, inferred, frozenset(front))
     title = meta.title or path.stem
-    paragraphs = clean_paragraphs(lines, title=title, drop=drop)
+    paragraphs = clean_paragraphs(lines, title=title, drop=drop, outlet=meta.outlet)
     sentences = unique_sentences([s for p in paragraphs for s in split_sentences(p)], title=title)
     if not sentences:
         raise ArticleError(f"{name}: no article text left after removing page furniture")

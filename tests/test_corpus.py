@@ -185,6 +185,22 @@ def test_inferred_metadata_from_leading_lines():
     assert {0, 3, 4} <= used
 
 
+def test_bylines_and_banners_inside_the_body_are_dropped(tmp_path):
+    path = tmp_path / "body.md"
+    path.write_text(
+        '---\noutlet: "Valley Times"\ndate: 2025-01-02\n---\n'
+        "The dam inspection found cracks in the spillway on Thursday.\n\n"
+        "Valley Times\n\nBy Ruth Okoye and Sam Lee\n\n"
+        "By the end of June, engineers will decide whether to lower the reservoir.\n",
+        encoding="utf-8",
+    )
+    sentences = read_article(path).sentences
+    assert sentences == (
+        "The dam inspection found cracks in the spillway on Thursday.",
+        "By the end of June, engineers will decide whether to lower the reservoir.",
+    )
+
+
 def test_outlet_prefix_is_read_and_removed(tmp_path):
     path = tmp_path / "p.txt"
     path.write_text(
