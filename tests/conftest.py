@@ -34,17 +34,15 @@ def run(*args: str) -> object:
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 
+def run_seeds(output: Path, *extra: str):
+    """Run `briefing generate` on the seeds for the seed date into `output`."""
+    return run(
+        "generate", "--date", SEED_DATE.isoformat(), "--sources", str(SEEDS), "--output", str(output), *extra
+    )  # fmt: skip
+
+
 def generate(folder: Path, *extra: str) -> Generated:
-    result = run(
-        "generate",
-        "--date",
-        SEED_DATE.isoformat(),
-        "--sources",
-        str(SEEDS),
-        "--output",
-        str(folder),
-        *extra,
-    )
+    result = run_seeds(folder, *extra)
     assert result.exit_code == 0, result.output
     pdfs, docxs = sorted(folder.glob("*.pdf")), sorted(folder.glob("*.docx"))
     return Generated(folder, pdfs[0] if pdfs else None, docxs[0] if docxs else None, result.output)

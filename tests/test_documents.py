@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEEDS, W, docx_xml, generate, pdf_text, run
+from conftest import ROOT, SEEDS, W, docx_xml, generate, pdf_text, run, run_seeds
 
 from briefing.render_pdf import confined_fetcher
 
@@ -189,17 +189,7 @@ def test_footnotes_sit_at_the_foot_of_their_page(seed_brief, seed_model):
 
 
 def test_html_preview_is_one_self_contained_file(tmp_path):
-    result = run(
-        "generate",
-        "--date",
-        "2024-12-03",
-        "--sources",
-        str(SEEDS),
-        "--output",
-        str(tmp_path),
-        "--format",
-        "html",
-    )
+    result = run_seeds(tmp_path, "--format", "html")
     assert result.exit_code == 0
     files = list(tmp_path.iterdir())
     assert len(files) == 1
@@ -246,17 +236,7 @@ def test_a_failure_mid_run_leaves_the_earlier_brief_intact(tmp_path, monkeypatch
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(briefing.render_docx, "render_docx", broken)
-    result = run(
-        "generate",
-        "--date",
-        "2024-12-03",
-        "--sources",
-        str(SEEDS),
-        "--output",
-        str(tmp_path),
-        "--words",
-        "300",
-    )
+    result = run_seeds(tmp_path, "--words", "300")
     assert result.exit_code == 1
     assert "disk on fire" in result.output
     assert digests(tmp_path) == before  # neither file touched, no temporary file left
@@ -348,16 +328,6 @@ def test_user_templates_restyle_the_brief(tmp_path):
 
 
 def test_templates_folder_without_template_is_a_clear_error(tmp_path):
-    result = run(
-        "generate",
-        "--date",
-        "2024-12-03",
-        "--sources",
-        str(SEEDS),
-        "--output",
-        str(tmp_path),
-        "--templates",
-        str(tmp_path),
-    )
+    result = run_seeds(tmp_path, "--templates", str(tmp_path))
     assert result.exit_code == 2
     assert "brief.html.j2" in result.output
