@@ -13,8 +13,6 @@ from functools import cache
 
 from briefing.errors import ArticleError
 
-FIELDS = ("title", "outlet", "author", "date", "url", "language")
-
 # How many leading lines may hold a banner, headline, byline or dateline.
 HEAD_LINES = 6
 # A headline or banner is a short line; body paragraphs are longer.

@@ -853,8 +853,3 @@ def corpus_title(articles: Sequence[Article]) -> str:
 TITLE_SENTENCES = 8
 TITLE_NAMES = 3
 _CAPITALIZED_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*")
-
-
-def period(articles: Sequence[Article]) -> tuple[date, date] | None:
-    dates = [a.published for a in articles if a.published]
-    return (min(dates), max(dates)) if dates else None
