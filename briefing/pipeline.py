@@ -16,7 +16,8 @@ from briefing.dates import format_day, format_period
 from briefing.model import Brief
 from briefing.output import FORMATS, output_path, write_atomically
 from briefing.profile import Profile, find_profile, load_profile, slugify
-from briefing.sections import body_words, build_sections, corpus_title
+from briefing.sections import body_words, build_sections
+from briefing.speakers import corpus_title
 from briefing.summarize import digest
 from briefing.workers import Prepared
 

@@ -13,11 +13,19 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache
 
+from briefing.aid import MONEY, AidRow, aid_rows
 from briefing.corpus import Article
 from briefing.dates import When, resolve
-from briefing.profile import Actor, Profile
+from briefing.profile import Profile
+from briefing.speakers import (
+    QUOTE,
+    actor_of,
+    attribution,
+    find_speakers,
+    is_proper_name,
+)
 from briefing.summarize import Engine, log_scale
 from briefing.text import word_count
 
@@ -38,7 +46,6 @@ KEY_POINTS = (3, 5)
 LENGTH_EXPONENT = 0.9
 MAX_PER_ACTOR = 3
 OTHERS = "Others"  # the group of statements no actor or named speaker claims
-MAX_AID_ROWS = 6
 # A cue match multiplies a sentence's gain; three matches are about as telling as it gets.
 CUE_WEIGHT = 1.0
 MAX_CUES = 3
@@ -75,145 +82,12 @@ EMPTY_NOTES = {
     "outlook": "The sources name no coming events or expected decisions.",
 }
 
-_SPEECH = (
-    r"said|says|say|stated|states|added|noted|insisted|insists|urged|urges|warned|warns|told|"
-    r"remarked|admitted|acknowledged|acknowledges|argued|argues|believes|believe|stressed|"
-    r"emphasized|explained|indicated|recognizes|wrote|announced|declared|labeled|labelled|called"
-)
-_NAME = r"(?:[A-Z][\w’'.-]+|of|the|for|and)(?:\s+(?:[A-Z][\w’'.-]+|of|the|for|and))*?"
-# An unnamed speaker described by role: "a senior NATO diplomat", "the official", "U.S. officials".
-_ROLE = (
-    r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Ss]everal|[Ss]ome)?\s*(?:[\w.-]+\s+){0,3}?"
-    r"(?:diplomats?|officials?|spokes(?:man|woman|person)|ministers?|sources?|analysts?|leaders?|"
-    r"ambassadors?|envoys?|advis[eo]rs?|experts?|lawmakers?|governments?|ministry)"
-)
-_ATTRIBUTIONS = (
-    re.compile(
-        rf"\b(?P<who>(?:[A-Z][\w’'.-]+)(?:\s+[A-Z][\w’'.-]+){{0,3}})\s+(?:has\s+|had\s+)?(?:{_SPEECH})\b"
-    ),
-    re.compile(
-        rf"(?:[,”\"]\s*|\b)(?:{_SPEECH})\s+(?P<who>(?:the\s+)?[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){{0,3}})"
-    ),
-    re.compile(rf"\baccording to\s+(?P<who>(?:the\s+)?{_NAME})(?=[,.;]|\s+[a-z]|$)"),
-    re.compile(rf"\b(?P<who>{_ROLE})\s+(?:has\s+|had\s+)?(?:{_SPEECH})\b"),
-    re.compile(rf"(?:[,”\"]\s*)(?:{_SPEECH})\s+(?P<who>{_ROLE})"),
-)
-_TITLED = re.compile(
-    r"\b(?:[Ss]pokes(?:man|woman|person)|[Pp]resident|[Mm]inister|[Ss]ecretary[- ][Gg]eneral|"
-    r"[Ss]ecretary of [A-Z]\w+|[Cc]hancellor|[Ee]nvoy(?: for \w+)?|[Aa]mbassador|[Gg]eneral|"
-    r"[Mm]ayor|[Cc]ouncill?or|[Ss]enator|[Gg]overnor|[Rr]epresentative|[Cc]hair(?:man|woman)?|"
-    r"[Dd]irector|[Cc]hief [Ee]xecutive|CEO|[Cc]ommissioner|[Jj]udge|[Pp]rofessor)"
-    r"\s+(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
-)
-# Titles written before a name: the speaker is the person, not the office.
-_HONORIFICS = frozenset(
-    ["Mr", "Mrs", "Ms", "Dr", "Mayor", "Councillor", "Councilor", "Senator", "Sen", "Rep",
-     "Governor", "Gov", "President", "Minister", "Chancellor", "Secretary", "General", "Judge",
-     "Professor", "Prof", "Commissioner", "Ambassador", "Director", "Chairman", "Chairwoman",
-     "Chair", "Leader", "Majority", "Minority", "Speaker", "Chief", "Officer", "Captain", "Capt",
-     "Cmdr", "Commander", "Lt", "Lieutenant", "Sgt", "Sergeant", "Detective", "Attorney",
-     "Defender", "Counsel", "Prosecutor", "Sheriff", "Deputy", "Vice", "Prime", "Prince",
-     "Princess", "King", "Queen", "Lord", "Lady", "Baron", "Baroness", "Sir", "Dame", "Elder",
-     "Bishop", "Pope", "Father", "Rev", "Reverend", "Firefighter", "Inspector", "Superintendent",
-     "Spokesman", "Spokeswoman", "Spokesperson", "Editor", "Analyst", "Coach", "Agent", "Envoy",
-     "CEO", "Executive", "Justice", "Chairperson", "Premier", "Emir", "Sheikh"]
-)  # fmt: skip
-# Words that open an attribution but are no one's name ("We've said", "One said", "Sources said").
-_NO_SPEAKER = frozenset(
-    ["We", "I", "You", "One", "Some", "Many", "Others", "Sources", "Source", "Images", "Photos",
-     "Reports", "Report", "Documents", "Data", "Records", "Both", "Each", "All", "Most", "Few"]
-)  # fmt: skip
-_CONTRACTION = re.compile(r"[’'](?:s|ve|m|re|ll|d|t)?$", re.I)
-_QUOTE_MARKS = "“\"‘'"
-_PRONOUN_SPEAKER = re.compile(
-    rf"[,”\"]\s*(?:he|she|they)\s+(?:{_SPEECH})\b|\b(?:he|she)\s+(?:{_SPEECH})\b"
-)
 _STANCE = re.compile(
     r"\b(wants?|insists?|oppos\w*|refus\w*|reject\w*|support\w*|back(?:s|ed|ing)?|urg\w*|demand\w*|"
     r"calls? for|called for|believ\w*|convinced|view(?:s|ing)?|sees|consider\w*|unacceptable|"
     r"reluctan\w*|cautio\w*|priorit\w*|focus\w*|hopes?|hoped|seeks?|push\w*|press\w*|"
     r"committed|determined|warn\w*|label\w*|stated|said|says|argu\w*|emphasi\w*|stress\w*)\b",
     re.I,
-)
-_QUOTE = re.compile(r"[“\"][^”\"]{8,}[”\"]")
-_MONEY = re.compile(
-    r"(?:[$€£]\s?\d[\d,.]*(?:\s?(?:million|billion|bn|m|trillion))?|\d[\d,.]*\s?(?:million|billion)"
-    r"\s+(?:dollars|euros|pounds))",
-    re.I,
-)
-_NOT_A_NAME = frozenset(
-    [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Today",
-        "Yesterday",
-        "Tomorrow",
-    ]
-) | frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "It",
-        "He",
-        "She",
-        "They",
-        "We",
-        "I",
-        "But",
-        "And",
-        "However",
-        "Meanwhile",
-        "Despite",
-        "Some",
-        "Several",
-        "Many",
-        "Other",
-        "Others",
-        "Such",
-        "In",
-        "On",
-        "At",
-        "For",
-        "With",
-        "As",
-        "If",
-        "When",
-        "While",
-        "Officials",
-        "Diplomats",
-    ]
-)
-AID_STATUSES = (
-    ("refused", r"refus|reject|declin|hesitant to commit|won[’']t (?:send|give|provide)"),
-    (
-        "requested",
-        r"request|ask|demand|press(?:es|ed)? for|push(?:es|ed)? for|call(?:s|ed)? for|seek|urg",
-    ),
-    ("delivered", r"deliver|arriv|sent\b|handed over|received"),
-    ("pledged", r"pledg|promis|commit"),
-    ("announced", r"announc|unveil|approv|package"),
 )
 
 
@@ -226,14 +100,6 @@ class Pick:
     text: str
     sources: tuple[int, ...]
     speaker: str = ""
-
-
-@dataclass(frozen=True)
-class AidRow:
-    donor: str
-    item: str
-    status: str
-    pick: Pick
 
 
 @dataclass(frozen=True)
@@ -274,7 +140,7 @@ def build_sections(
     for i, c in enumerate(candidates):
         relevance["outlook"][i] += _future_bonus(c.text, articles[c.document].published, day)
     fresh = [recency(a.published, day) for a in articles]
-    speakers = _speakers(engine)
+    speakers = find_speakers(engine.candidates)
     # A quotation with no speaker in it or just before it would reach the reader unattributed.
     representatives = [
         i for i in representatives if not _orphan_quote(candidates[i].text, i in speakers)
@@ -334,7 +200,7 @@ def build_sections(
         elif key == "aid":
             # The table covers aid named anywhere above it: key points first, then this section.
             key_aid = [pick(i) for i in key_ids if relevance["aid"][i] > 0]
-            rows = _aid_rows(
+            rows = aid_rows(
                 key_aid + picks,
                 profile.actors,
                 allowance - sum(c.words for c in map(candidates.__getitem__, ids)),
@@ -360,12 +226,12 @@ def _relevance_by_section(candidates, profile: Profile) -> dict[str, list[float]
         relevance[key] = [_relevance(c.text, cues, key == "aid") for c in candidates]
     positions = relevance["positions"]
     for i, c in enumerate(candidates):
-        attributed = _attribution(c.text)
+        attributed = attribution(c.text)
         if c.text.lstrip()[:1] in "“\"'‘" and not attributed:
             positions[i] = 0.0  # a bare quote whose speaker is named elsewhere
-        elif attributed and _QUOTE.search(c.text):
+        elif attributed and QUOTE.search(c.text):
             positions[i] += 2 * CUE_WEIGHT  # a named speaker's own words: the clearest position
-        elif attributed or _QUOTE.search(c.text):
+        elif attributed or QUOTE.search(c.text):
             positions[i] += CUE_WEIGHT
         elif not _STANCE.search(c.text):
             positions[i] = 0.0  # a position is attributed to someone or states a stance
@@ -373,7 +239,7 @@ def _relevance_by_section(candidates, profile: Profile) -> dict[str, list[float]
 
 
 def _orphan_quote(text: str, has_speaker: bool) -> bool:
-    return not has_speaker and text.lstrip()[:1] in "“\"‘'" and not _attribution(text)
+    return not has_speaker and text.lstrip()[:1] in "“\"‘'" and not attribution(text)
 
 
 def standalone(text: str) -> float:
@@ -454,7 +320,7 @@ def _relevance(text: str, cues: re.Pattern[str], money_counts: bool) -> float:
     """Return how many distinct cues the sentence holds (capped), a money amount counting as one
     when the section is about aid."""
     hits = len(set(cues.findall(" " + text.lower() + " ")))
-    if money_counts and _MONEY.search(text):
+    if money_counts and MONEY.search(text):
         hits += 1
     return CUE_WEIGHT * min(hits, MAX_CUES)
 
@@ -485,92 +351,6 @@ def _is_empty(draft: Draft) -> bool:
     return not (draft.picks or draft.groups or draft.aid or draft.events)
 
 
-# --- positions -------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=65536)
-def _attribution(text: str) -> str:
-    """Return the speaker a sentence names ("Dmitry Peskov", "a senior NATO diplomat"), or ""."""
-    titled = _TITLED.search(text)
-    for pattern in _ATTRIBUTIONS:
-        match = pattern.search(text)
-        if match:
-            who = _clean_name(match.group("who"))
-            if who:
-                if titled and titled.group("who").split()[-1] == who.split()[-1]:
-                    return _clean_name(titled.group("who"))
-                return who
-    return ""
-
-
-def _clean_name(who: str) -> str:
-    """Return the person in an attribution: "Boston Police Commissioner William Evans" is
-    "William Evans"; a possessive or a contraction ("Trump's", "We've") names no speaker."""
-    parts = who.split()
-    while parts and parts[-1].lower() in {"of", "the", "for", "and"}:
-        parts = parts[:-1]
-    if not parts or _CONTRACTION.search(parts[-1]) or parts[0] in _NO_SPEAKER:
-        return ""
-    titles = [k for k, part in enumerate(parts) if _is_title(part)]
-    if titles and titles[-1] < len(parts) - 1:
-        parts = parts[titles[-1] + 1 :]  # the name after the last title word
-    while parts and (parts[0] in _NOT_A_NAME or _is_title(parts[0])):
-        parts = parts[1:]
-    return " ".join(parts).strip(" ,.;:")
-
-
-def _is_title(word: str) -> bool:
-    """ "Commissioner", "Gov.", "Secretary-General": a word naming an office, not a person."""
-    return all(piece.rstrip(".") in _HONORIFICS for piece in word.split("-"))
-
-
-def _speakers(engine: Engine) -> dict[int, str]:
-    """Name the speaker of each quoting sentence; "he said" takes the previous sentence's speaker."""
-    speakers: dict[int, str] = {}
-    previous = ""
-    for i, c in enumerate(engine.candidates):
-        if c.index == 0:
-            previous = ""
-        named = _attribution(c.text)
-        titled = _TITLED.search(c.text)
-        if not named and titled and _QUOTE.search(c.text):
-            # "Kremlin spokesman Dmitry Peskov labeling the prospect as "unacceptable"": a titled
-            # person is the speaker only of a sentence that quotes someone.
-            named = _clean_name(titled.group("who"))
-        if named:
-            speakers[i] = named
-            previous = named
-        elif previous and c.text.lstrip()[:1] in _QUOTE_MARKS and _PRONOUN_SPEAKER.search(c.text):
-            speakers[i] = previous  # “...,” he added. — only a quotation right after a named one
-    return _full_names(speakers, [c.text for c in engine.candidates])
-
-
-def _full_names(speakers: dict[int, str], texts: list[str]) -> dict[int, str]:
-    """Name each person the same way throughout: "Osei" becomes "Helen Osei" when the sources give
-    the full name (and only one full name ends that way)."""
-    full: dict[str, set[str]] = {}
-    for name in speakers.values():
-        parts = name.split()
-        if len(parts) >= 2 and _is_proper_name(name):
-            full.setdefault(parts[-1], set()).add(name)
-    surnames = {
-        n for n in speakers.values() if " " not in n and n not in full and _is_proper_name(n)
-    }
-    if surnames:
-        pattern = re.compile(
-            r"\b([A-Z][\w’'-]+) (" + "|".join(map(re.escape, sorted(surnames))) + r")\b"
-        )
-        for text in texts:
-            for first, last in pattern.findall(text):
-                if first not in _NOT_A_NAME and first.rstrip(".") not in _HONORIFICS:
-                    full.setdefault(last, set()).add(f"{first} {last}")
-    named = {}
-    for i, name in speakers.items():
-        longer = full.get(name, set()) if " " not in name else set()
-        named[i] = next(iter(longer)) if len(longer) == 1 else name
-    return named
-
-
 def _actor_finder(candidates, speakers: dict[int, str], profile: Profile):
     """Return a function naming the actor of candidate i: for a quoted speaker, the profile actor
     the speaker belongs to, else the speaker's own name, else "" (unattributed); for a sentence
@@ -583,16 +363,11 @@ def _actor_finder(candidates, speakers: dict[int, str], profile: Profile):
         # A quoted speaker's position is theirs, whatever the sentence is about: "The official
         # said the attack pushed Russia..." is not Russia's position.
         found = actor_of(speaker, profile.actors)
-        if not found and _is_proper_name(speaker):
+        if not found and is_proper_name(speaker):
             found = speaker
         return found
 
     return find
-
-
-def _is_proper_name(speaker: str) -> bool:
-    parts = speaker.split()
-    return bool(parts) and all(w[:1].isupper() for w in parts) and not re.fullmatch(_ROLE, speaker)
 
 
 def _select_positions(
@@ -653,145 +428,6 @@ def _group_by_actor(
     return tuple((actor, tuple(ps)) for actor, ps in ranked)
 
 
-def actor_of(text: str, actors: Sequence[Actor]) -> str:
-    """Return the profile actor `text` is about: the first named, unless a later one is given as
-    the example of a group ("Some NATO members, like Hungary, ..." is about Hungary)."""
-    found: list[tuple[int, str]] = []
-    for actor in actors:
-        for name in actor.names():
-            match = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
-            if match:
-                found.append((match.start(), actor.name))
-    if not found:
-        return ""
-    found.sort()
-    for start, name in found:
-        if _EXAMPLE.search(text[max(0, start - 16) : start]):
-            return name
-    return found[0][1]
-
-
-_EXAMPLE = re.compile(
-    r"\b(?:like|such as|including|particularly|especially|notably)\s+(?:the\s+)?$"
-)
-
-
-# --- aid -------------------------------------------------------------------------------------
-
-_AID_HEAD = re.compile(
-    r"\b(?:systems?|missiles?|mines|munitions|ammunition|weapons?|weaponry|tanks?|jets?|drones?|"
-    r"artillery|shells|aircraft|rockets?|launchers?|vehicles|howitzers?)\b",
-    re.I,
-)
-# Lower-case words that belong to a weapon's name ("air defense systems", "ballistic missiles").
-_MODIFIERS = frozenset(
-    [
-        "air",
-        "defense",
-        "defence",
-        "missile",
-        "ballistic",
-        "cruise",
-        "anti-aircraft",
-        "anti-personnel",
-        "anti-tank",
-        "long-range",
-        "short-range",
-        "medium-range",
-        "advanced",
-        "sophisticated",
-        "military",
-        "fighter",
-        "combat",
-        "armoured",
-        "armored",
-        "hypersonic",
-        "artillery",
-        "tank",
-        "attack",
-        "surface-to-air",
-    ]
-)
-MAX_MODIFIERS = 6
-
-
-def _aid_rows(picks: Sequence[Pick], actors: Sequence[Actor], room: int) -> tuple[AidRow, ...]:
-    """Return a table row for each aid statement that names an item and a status, in `room` words."""
-    rows = []
-    for p in picks:
-        item = aid_item(p.text)
-        status = aid_status(p.text)
-        if not item or not (status or _MONEY.search(p.text)):
-            continue
-        status = status or "reported"
-        row = AidRow(_donor(p.text, actors, status), item, status, p)
-        room -= word_count(row.donor) + word_count(row.item)
-        if room < 0:
-            break
-        rows.append(row)
-    return tuple(rows[:MAX_AID_ROWS])
-
-
-def aid_status(text: str) -> str:
-    """Return the status named by the sentence's first status cue ("requested", ...), or ""."""
-    found = []
-    for name, cue in AID_STATUSES:
-        match = re.search(rf"\b(?:{cue})", text, re.I)
-        if match:
-            found.append((match.start(), name))
-    return min(found)[1] if found else ""
-
-
-def aid_item(text: str) -> str:
-    """Return the verbatim span naming what is given: an amount, else a named weapon or system."""
-    money = _MONEY.search(text)
-    if money:
-        return money.group(0).strip()
-    spans = [_noun_phrase(text, head.start(), head.end()) for head in _AID_HEAD.finditer(text)]
-    if not spans:
-        return ""
-    # A span that names something (THAAD, Patriot) says more than "weapons".
-    return max(spans, key=lambda span: (sum(w[:1].isupper() for w in span.split()), len(span)))
-
-
-def _noun_phrase(text: str, start: int, end: int) -> str:
-    """Extend a head noun leftwards over the words of its name: capitals, hyphenated, modifiers."""
-    tokens = text[:start].split()
-    kept: list[str] = []
-    while tokens and len(kept) < MAX_MODIFIERS:
-        token = tokens[-1]
-        if token != token.strip(',;:()"“”'):
-            break
-        lowered = token.lower()
-        joins = lowered in {"and", "or"} and kept and len(tokens) > 1 and tokens[-2][:1].isupper()
-        if joins or token[:1].isupper() or "-" in token or lowered in _MODIFIERS:
-            kept.insert(0, tokens.pop())
-            continue
-        break
-    while kept and (kept[0].lower() in {"and", "or"} or kept[0] in _NOT_A_NAME):
-        kept.pop(0)
-    return " ".join([*kept, text[start:end]])
-
-
-def _donor(text: str, actors: Sequence[Actor], status: str) -> str:
-    """Return the verbatim name of the giver: the first actor named, or the one asked to give."""
-    if status == "requested":
-        asked = re.search(
-            r"\b(?:asked|urged|from)\s+(?P<who>(?:[A-Z][\w.-]+\s*){1,3}(?:allies)?)", text
-        )
-        return asked.group("who").strip() if asked else ""
-    spans = []
-    for actor in actors:
-        for name in actor.names():
-            match = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
-            if match:
-                spans.append((match.start(), match.group(0)))
-    if spans:
-        return min(spans)[1]
-    proper = re.search(r"(?<=[a-z,] )(?:[A-Z][\w.-]+)(?:\s+[A-Z][\w.-]+)*", text)
-    return proper.group(0) if proper else ""
-
-
 # --- outlook ---------------------------------------------------------------------------------
 
 
@@ -818,38 +454,3 @@ def body_words(drafts: Sequence[Draft]) -> int:
         total += sum(word_count(e.pick.text) for e in d.events)
         total += sum(word_count(r.donor) + word_count(r.item) for r in d.aid)
     return total
-
-
-def corpus_title(articles: Sequence[Article]) -> str:
-    """Return a title for a corpus with no profile: the names its articles mention most."""
-    counts: dict[str, int] = {}
-    spread: dict[
-        str, int
-    ] = {}  # how many articles name it: what the corpus is about, not one story
-    for a in articles:
-        seen = set()
-        for sentence in (a.title, *a.sentences[:TITLE_SENTENCES]):
-            for match in _CAPITALIZED_RUN.finditer(sentence):
-                name = _clean_name(match.group(0))
-                if match.start() == 0 or not name or name in _NOT_A_NAME or len(name) < 3:
-                    continue
-                counts[name] = counts.get(name, 0) + 1
-                seen.add(name)
-        for name in seen:
-            spread[name] = spread.get(name, 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: (-spread[kv[0]], -kv[1], -len(kv[0]), kv[0]))
-    top: list[str] = []
-    for name, _ in ranked:
-        if any(name in other or other in name for other in top):
-            continue
-        top.append(name)
-        if len(top) == TITLE_NAMES:
-            break
-    if not top:
-        return "Briefing"
-    return "Briefing: " + (", ".join(top[:-1]) + " and " + top[-1] if len(top) > 1 else top[0])
-
-
-TITLE_SENTENCES = 8
-TITLE_NAMES = 3
-_CAPITALIZED_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*")

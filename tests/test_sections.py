@@ -7,8 +7,9 @@ from datetime import date
 import pytest
 from conftest import DATA, SEED_DATE, SEEDS, source_texts
 
+from briefing.aid import aid_item, aid_status
 from briefing.pipeline import Options, build_brief
-from briefing.sections import actor_of, aid_item, aid_status, corpus_title
+from briefing.speakers import actor_of, clean_name, corpus_title
 from briefing.text import word_count
 
 BODY = ("key_points", "positions", "open_questions", "aid", "outlook")
@@ -208,6 +209,5 @@ def test_budget_counts_words_as_a_reader_does(tmp_path):
     ],
 )
 def test_speaker_names_are_people_not_titles(raw, name):
-    from briefing.sections import _clean_name
 
-    assert _clean_name(raw) == name
+    assert clean_name(raw) == name
