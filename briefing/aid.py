@@ -121,7 +121,7 @@ def aid_item(text: str) -> str:
     spans = [_noun_phrase(text, head.start(), head.end()) for head in _AID_HEAD.finditer(text)]
     if not spans:
         return ""
-    # A span that names something (THAAD, Patriot) says more than "weapons".
+    # A span that names something (Patriot, Gripen) says more than "weapons".
     return max(spans, key=lambda span: (sum(w[:1].isupper() for w in span.split()), len(span)))
 
 

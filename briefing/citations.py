@@ -50,7 +50,7 @@ class Citer:
     def statement(self, pick: Pick) -> Statement:
         citation = self.cite(pick.sources[:MAX_CITED_SOURCES])
         note = f"Reported by {len(pick.sources)} sources" if len(pick.sources) > 1 else ""
-        # The speaker is shown only when the sentence does not name them ("..., Rutte remarked").
+        # The speaker is shown only when the sentence does not name them ("..., Osei told the council").
         named = pick.speaker and pick.speaker.split()[-1] in pick.text
         speaker = "" if named else pick.speaker
         return Statement(

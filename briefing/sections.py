@@ -361,7 +361,7 @@ def _actor_finder(candidates, speakers: dict[int, str], profile: Profile):
         if not speaker:
             return actor_of(candidates[i].text, profile.actors)
         # A quoted speaker's position is theirs, whatever the sentence is about: "The official
-        # said the attack pushed Russia..." is not Russia's position.
+        # said the strike pushed the rebels back..." is not the rebels' position.
         found = actor_of(speaker, profile.actors)
         if not found and is_proper_name(speaker):
             found = speaker

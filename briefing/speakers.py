@@ -20,7 +20,7 @@ _SPEECH = (
 _NAME = r"(?:[A-Z][\w’'.-]+|of|the|for|and)(?:\s+(?:[A-Z][\w’'.-]+|of|the|for|and))*?"
 
 
-# An unnamed speaker described by role: "a senior NATO diplomat", "the official", "U.S. officials".
+# An unnamed speaker described by role: "a senior EU diplomat", "the official", "U.S. officials".
 ROLE = (
     r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Ss]everal|[Ss]ome)?\s*(?:[\w.-]+\s+){0,3}?"
     r"(?:diplomats?|officials?|spokes(?:man|woman|person)|ministers?|sources?|analysts?|leaders?|"
@@ -154,7 +154,7 @@ NOT_A_NAME = frozenset(
 
 @lru_cache(maxsize=65536)
 def attribution(text: str) -> str:
-    """Return the speaker a sentence names ("Dmitry Peskov", "a senior NATO diplomat"), or ""."""
+    """Return the speaker a sentence names ("Helen Osei", "a senior EU diplomat"), or ""."""
     titled = TITLED.search(text)
     for pattern in _ATTRIBUTIONS:
         match = pattern.search(text)
@@ -242,7 +242,7 @@ def is_proper_name(speaker: str) -> bool:
 
 def actor_of(text: str, actors: Sequence[Actor]) -> str:
     """Return the profile actor `text` is about: the first named, unless a later one is given as
-    the example of a group ("Some NATO members, like Hungary, ..." is about Hungary)."""
+    the example of a group ("Some EU members, like Malta, ..." is about Malta)."""
     found: list[tuple[int, str]] = []
     for actor in actors:
         for name in actor.names():
