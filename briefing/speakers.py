@@ -198,7 +198,7 @@ def find_speakers(candidates: Sequence) -> dict[int, str]:
         named = attribution(c.text)
         titled = TITLED.search(c.text)
         if not named and titled and QUOTE.search(c.text):
-            # "Kremlin spokesman Dmitry Peskov labeling the prospect as "unacceptable"": a titled
+            # "Ministry spokeswoman Ana Ruiz calling the plan "reckless"": a titled
             # person is the speaker only of a sentence that quotes someone.
             named = clean_name(titled.group("who"))
         if named:
