@@ -289,6 +289,11 @@ def test_syndicated_copies_become_one_source_listing_every_outlet(tmp_path):
     original = next(a for a in corpus.articles if a.name == "a.md")
     assert original.also_published_by == ("Island Gazette",)
     assert {r.name: r.reason for r in corpus.reports}["b.md"] == "duplicate of a.md"
+    from briefing.pipeline import Options, build_brief
+
+    brief = build_brief(Options(sources=tmp_path, day=date(2024, 12, 3)), corpus=corpus)
+    coast = next(source for source in brief.sources if source.outlet == "Coast News")
+    assert "also run by Island Gazette" in coast.reference
 
 
 def test_html_and_markdown_are_found_recursively_other_files_skipped(tmp_path):
