@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 
-from briefing.metadata import strip_outlet_prefix
-
 # ISO 639-1 codes seen in language switchers ("ua en ru", "EN | FR | DE").
 LANGUAGE_CODES = frozenset(
     [
@@ -158,6 +156,8 @@ PROMPT_WORDS = frozenset(
 )
 MAX_PROMPT_WORDS = 6
 # A photo credit: "© AFP", "Photo: ...", "Credit: ...", or a line ending in an agency credit.
+# A dateline prefix naming the outlet: "washingtonpost – Ukrainian President..."
+OUTLET_PREFIX = re.compile(r"^(?P<outlet>[\w][\w .&'-]{1,40}?)\s+[–—]\s+(?=[A-Z“\"])")
 MAX_BYLINE_WORDS = 8
 _BYLINE_LINE = re.compile(
     r"^(?i:by|authors?|written by)\s*:?\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
@@ -224,6 +224,12 @@ def clean_paragraphs(
     if paragraphs:
         paragraphs[0] = strip_outlet_prefix(paragraphs[0])
     return paragraphs
+
+
+def strip_outlet_prefix(paragraph: str) -> str:
+    """Return `paragraph` without a leading "Outlet – " dateline prefix."""
+    match = OUTLET_PREFIX.match(paragraph)
+    return paragraph[match.end() :] if match else paragraph
 
 
 def is_byline(line: str) -> bool:

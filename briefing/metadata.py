@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
+from briefing.cleaning import OUTLET_PREFIX, is_credit, is_junk_line
 from briefing.errors import ArticleError
 
 # How many leading lines may hold a banner, headline, byline or dateline.
@@ -49,7 +50,6 @@ _DATE_PATTERNS = (
 )
 _DATELINE_CUE = re.compile(r"^\s*(published|updated|posted|date|first published)\b\s*:?", re.I)
 _BYLINE = re.compile(r"^\s*(?:by|author|authors|written by)\s*:?\s+(?P<name>[^\d\n]{3,80})$", re.I)
-_PREFIX = re.compile(r"^(?P<outlet>[\w][\w .&'-]{1,40}?)\s+[–—]\s+(?=[A-Z“\"])")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*\r?\n?", re.S | re.M)
 
 
@@ -154,8 +154,6 @@ def infer_metadata(lines: list[str]) -> tuple[Metadata, set[int]]:
     Return the metadata and the indexes of the lines that held only metadata (banner, byline,
     dateline), which the cleaner then leaves out of the body.
     """
-    from briefing.cleaning import is_credit, is_junk_line
-
     head: list[tuple[int, str]] = []
     for i, line in enumerate(lines):
         if len(head) == HEAD_LINES:
@@ -203,15 +201,9 @@ def _outlet_prefix(head: list[tuple[int, str]], used: set[int]) -> str:
     for index, line in head:
         if index in used or _is_heading_like(line):
             continue
-        prefix = _PREFIX.match(line)
+        prefix = OUTLET_PREFIX.match(line)
         return prefix.group("outlet") if prefix else ""
     return ""
-
-
-def strip_outlet_prefix(paragraph: str) -> str:
-    """Return `paragraph` without a leading "Outlet – " dateline prefix."""
-    match = _PREFIX.match(paragraph)
-    return paragraph[match.end() :] if match else paragraph
 
 
 def _split_byline_date(name: str) -> tuple[str, date | None]:

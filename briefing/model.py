@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+DOCUMENT_KIND = "Policy brief"  # what the masthead calls the document
+
 
 @dataclass(frozen=True)
 class Source:
@@ -132,7 +134,7 @@ class Brief:
     sources: tuple[Source, ...]
     citations: tuple[Citation, ...]
     handling: str = ""
-    kind: str = "Policy brief"
+    kind: str = DOCUMENT_KIND
     author: str = ""
     subject: str = ""
     keywords: tuple[str, ...] = field(default=())

@@ -13,9 +13,9 @@ from pathlib import Path
 from briefing.citations import Citer, assemble_sections, sources_in_citation_order
 from briefing.corpus import Corpus, load_corpus
 from briefing.dates import format_day, format_period
-from briefing.model import Brief
+from briefing.model import DOCUMENT_KIND, Brief
 from briefing.output import FORMATS, output_path, write_atomically
-from briefing.profile import Profile, find_profile, load_profile, slugify
+from briefing.profile import find_profile, load_profile, slugify
 from briefing.sections import body_words, build_sections
 from briefing.speakers import corpus_title
 from briefing.summarize import digest
@@ -73,7 +73,7 @@ def build_brief(options: Options, corpus: Corpus | None = None) -> Brief:
         citations=tuple(citer.citations),
         handling=profile.handling,
         author=options.author or profile.author,
-        subject=_subject(profile, title),
+        subject=f"{DOCUMENT_KIND}: {title}",
         keywords=profile.keywords,
     )
 
@@ -93,7 +93,9 @@ def generate(
     renderers: dict[str, Prepared] = {}
     with ExitStack() as stack:
         if "pdf" in formats:
-            worker = Prepared(_warm_pdf, partial(_render_pdf, templates=templates, paper=paper))
+            worker = Prepared(
+                _warm_pdf, partial(render, fmt="pdf", templates=templates, paper=paper)
+            )
             renderers["pdf"] = stack.enter_context(worker)
         brief = build_brief(options)
         return write_outputs(brief, folder, formats, templates, paper, renderers)
@@ -103,10 +105,6 @@ def _warm_pdf() -> None:
     import weasyprint
 
     weasyprint.HTML(string="<p>.</p>").render()
-
-
-def _render_pdf(brief: Brief, *, templates: Path | None, paper: str) -> bytes:
-    return render(brief, "pdf", templates, paper)
 
 
 def write_outputs(
@@ -168,7 +166,3 @@ def _sources_label(read: int, cited: int) -> str:
     if read == cited:
         return f"{read} source" + ("s" if read != 1 else "")
     return f"{cited} of {read} sources cited"
-
-
-def _subject(profile: Profile, title: str) -> str:
-    return f"Policy brief: {title}"

@@ -27,9 +27,7 @@ def render_pdf(brief: Brief, templates: Path | None = None, paper: str = "a4") -
     # !important: the command line's --paper outranks the size a (user's) stylesheet sets.
     paper_css = weasyprint.CSS(string=f"@page {{ size: {PAPER[paper]} !important; }}")
     document = html.render(stylesheets=[paper_css])
-    return document.write_pdf(
-        pdf_variant=PDF_VARIANT, pdf_identifier=brief.slug.encode(), uncompressed_pdf=False
-    )
+    return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=brief.slug.encode())
 
 
 def confined_fetcher(folder: Path):

@@ -18,9 +18,10 @@ from functools import cache
 from briefing.aid import MONEY, AidRow, aid_rows
 from briefing.corpus import Article
 from briefing.dates import When, resolve
-from briefing.profile import Profile
+from briefing.profile import SECTION_KEYS, Profile
 from briefing.speakers import (
     QUOTE,
+    QUOTE_MARKS,
     actor_of,
     attribution,
     find_speakers,
@@ -39,7 +40,7 @@ BUDGET_SHARES = {
     "outlook": 0.14,
 }
 TABLE_RESERVE = 40
-SECTION_ORDER = ("key_points", "positions", "open_questions", "aid", "outlook")
+BODY_KEYS = SECTION_KEYS[1:]  # the sections below the key points
 KEY_POINTS = (3, 5)
 # A brief reads best as many short, telling statements: gains are taken per word more strictly
 # than in a plain summary (summarize.LENGTH_EXPONENT), leaving room for more facts.
@@ -120,10 +121,15 @@ class Draft:
     events: tuple[Dated, ...] = ()
     empty_note: str = ""
 
+    @property
+    def is_empty(self) -> bool:
+        return not (self.picks or self.groups or self.aid or self.events)
+
 
 @dataclass
 class _Selection:
-    engine: Engine
+    """What the brief has said so far: concepts covered and candidates chosen."""
+
     covered: set[str] = field(default_factory=set)
     chosen: list[int] = field(default_factory=list)
 
@@ -151,7 +157,7 @@ def build_sections(
         * standalone(candidates[i].text)
         for i in representatives
     }
-    selection = _Selection(engine)
+    selection = _Selection()
 
     def pick(i: int) -> Pick:
         c = candidates[i]
@@ -212,22 +218,22 @@ def build_sections(
             draft = Draft(key, title, picks=tuple(picks))
         drafts[key] = draft
         carry = allowance - body_words([draft])
-    ordered = [drafts[key] for key in SECTION_ORDER]
+    ordered = [drafts[key] for key in SECTION_KEYS]
     return [
-        draft if not _is_empty(draft) else replace(draft, empty_note=EMPTY_NOTES[draft.key])
+        draft if not draft.is_empty else replace(draft, empty_note=EMPTY_NOTES[draft.key])
         for draft in ordered
     ]
 
 
 def _relevance_by_section(candidates, profile: Profile) -> dict[str, list[float]]:
     relevance = {}
-    for key in ("positions", "open_questions", "aid", "outlook"):
+    for key in BODY_KEYS:
         cues = cue_pattern(profile.section_cues(key))
         relevance[key] = [_relevance(c.text, cues, key == "aid") for c in candidates]
     positions = relevance["positions"]
     for i, c in enumerate(candidates):
         attributed = attribution(c.text)
-        if c.text.lstrip()[:1] in "“\"'‘" and not attributed:
+        if c.text.lstrip()[:1] in QUOTE_MARKS and not attributed:
             positions[i] = 0.0  # a bare quote whose speaker is named elsewhere
         elif attributed and QUOTE.search(c.text):
             positions[i] += 2 * CUE_WEIGHT  # a named speaker's own words: the clearest position
@@ -239,12 +245,12 @@ def _relevance_by_section(candidates, profile: Profile) -> dict[str, list[float]
 
 
 def _orphan_quote(text: str, has_speaker: bool) -> bool:
-    return not has_speaker and text.lstrip()[:1] in "“\"‘'" and not attribution(text)
+    return not has_speaker and text.lstrip()[:1] in QUOTE_MARKS and not attribution(text)
 
 
 def standalone(text: str) -> float:
     """Return a factor below 1 for a sentence that leans on the one before ("These systems...")."""
-    opening = _DISCOURSE.sub("", text.lstrip("“\"'‘ "))
+    opening = _DISCOURSE.sub("", text.lstrip(QUOTE_MARKS + " "))
     first = opening.split(" ", 1)[0].strip(",").capitalize()
     if first in _DEPENDENT_STARTS:
         return DEPENDENT_FACTOR
@@ -345,10 +351,6 @@ def _pool(
         if mine > 0 and mine >= POOL_MARGIN * best:
             pool.append(i)
     return pool
-
-
-def _is_empty(draft: Draft) -> bool:
-    return not (draft.picks or draft.groups or draft.aid or draft.events)
 
 
 def _actor_finder(candidates, speakers: dict[int, str], profile: Profile):
