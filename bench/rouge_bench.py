@@ -38,17 +38,6 @@ def read_cluster(cluster: dict, folder: Path) -> list[list[str]]:
     return documents
 
 
-def within_budget(ranked: list[tuple[int, int, str]]) -> list[str]:
-    chosen, used = [], 0
-    for key in ranked:
-        words = word_count(key[2])
-        if used + words > BUDGET:
-            continue
-        chosen.append(key)
-        used += words
-    return [text for *_, text in sorted(chosen)]
-
-
 def lead(documents: list[list[str]]) -> list[str]:
     chosen, used, depth = [], 0, 0
     while any(depth < len(d) for d in documents):

@@ -131,15 +131,22 @@ def read_paths(paths: list[Path]) -> list[Article]:
             else [(path, path.name)]
         )
         for file, name in files:
-            if file.suffix.lower() not in SUFFIXES:
-                continue
-            try:
-                articles.append(read_article(file, name))
-            except ArticleError as exc:
-                log.warning("%s", exc)
+            if file.suffix.lower() in SUFFIXES:
+                article, _ = _read_or_skip(file, name)
+                if article is not None:
+                    articles.append(article)
     if not articles:
         raise NoArticlesError("no readable article in " + ", ".join(str(p) for p in paths))
     return articles
+
+
+def _read_or_skip(path: Path, name: str) -> tuple[Article | None, str]:
+    """Read one article, or warn in one line and return why it was skipped."""
+    try:
+        return read_article(path, name), ""
+    except ArticleError as exc:
+        log.warning("%s", exc)
+        return None, str(exc).removeprefix(f"{name}: ")
 
 
 def _scan(
@@ -155,11 +162,9 @@ def _scan(
             reason = f"not an article format ({path.suffix or 'no extension'})"
             reports.append(FileReport(name, False, reason))
             continue
-        try:
-            article = read_article(path, name)
-        except ArticleError as exc:
-            log.warning("%s", exc)
-            reports.append(FileReport(name, False, str(exc).removeprefix(f"{name}: ")))
+        article, problem = _read_or_skip(path, name)
+        if article is None:
+            reports.append(FileReport(name, False, problem))
             continue
         reason = _outside_window(article, until, since, include_undated)
         if reason:

@@ -34,11 +34,16 @@ def run(*args: str) -> object:
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 
+def run_generate(sources: Path, output: Path, *extra: str, day: str = "2024-12-03"):
+    """Run `briefing generate` for `day` on the articles in `sources`, writing into `output`."""
+    return run(
+        "generate", "--date", day, "--sources", str(sources), "--output", str(output), *extra
+    )
+
+
 def run_seeds(output: Path, *extra: str):
     """Run `briefing generate` on the seeds for the seed date into `output`."""
-    return run(
-        "generate", "--date", SEED_DATE.isoformat(), "--sources", str(SEEDS), "--output", str(output), *extra
-    )  # fmt: skip
+    return run_generate(SEEDS, output, *extra, day=SEED_DATE.isoformat())
 
 
 def generate(folder: Path, *extra: str) -> Generated:

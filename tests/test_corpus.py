@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import DATA, SEEDS, pdf_text, run
+from conftest import DATA, SEEDS, pdf_text, run, run_generate
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -346,17 +346,7 @@ def test_each_bad_file_gets_one_line_and_the_run_goes_on(tmp_path, caplog):
 
 def test_bad_files_through_the_command_line_warn_and_write_the_brief(tmp_path):
     bad_files(tmp_path / "in")
-    result = run(
-        "generate",
-        "--date",
-        "2024-12-03",
-        "--sources",
-        str(tmp_path / "in"),
-        "--output",
-        str(tmp_path / "out"),
-        "--format",
-        "html",
-    )
+    result = run_generate(tmp_path / "in", tmp_path / "out", "--format", "html")
     assert result.exit_code == 0, result.output
     assert "briefing: warning: empty.txt: " in result.output
     assert "Traceback" not in result.output

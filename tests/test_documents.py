@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEEDS, W, docx_xml, generate, pdf_text, run, run_seeds
+from conftest import ROOT, SEEDS, W, docx_xml, generate, pdf_text, run_generate, run_seeds
 
 from briefing.render_pdf import confined_fetcher
 
@@ -94,15 +94,7 @@ def test_docx_author_and_letter_paper(tmp_path):
 
 def test_source_urls_are_hyperlinks_in_both_documents(tmp_path):
     shutil.copy(ROOT / "tests" / "data" / "noisy" / "saved_page.html", tmp_path / "page.html")
-    result = run(
-        "generate",
-        "--date",
-        "2025-05-07",
-        "--sources",
-        str(tmp_path),
-        "--output",
-        str(tmp_path / "out"),
-    )
+    result = run_generate(tmp_path, tmp_path / "out", day="2025-05-07")
     assert result.exit_code == 0, result.output
     docx_path = next((tmp_path / "out").glob("*.docx"))
     with zipfile.ZipFile(docx_path) as package:
@@ -274,17 +266,7 @@ def test_hostile_article_text_stays_text(tmp_path):
     (tmp_path / "in" / "hostile.md").write_text(
         "---\ndate: 2024-12-02\noutlet: Test Wire\n---\n" + HOSTILE, encoding="utf-8"
     )
-    result = run(
-        "generate",
-        "--date",
-        "2024-12-03",
-        "--sources",
-        str(tmp_path / "in"),
-        "--output",
-        str(tmp_path / "out"),
-        "--format",
-        "pdf,docx,html",
-    )
+    result = run_generate(tmp_path / "in", tmp_path / "out", "--format", "pdf,docx,html")
     assert result.exit_code == 0, result.output
     html = next((tmp_path / "out").glob("*.html")).read_text(encoding="utf-8")
     assert "<script>" not in html
