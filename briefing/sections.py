@@ -23,7 +23,6 @@ from briefing.speakers import (
     QUOTE,
     QUOTE_MARKS,
     actor_of,
-    attribution,
     find_speakers,
     is_proper_name,
 )
@@ -142,11 +141,11 @@ def build_sections(
     candidates = engine.candidates
     corroborated = corroborate(engine)
     representatives = sorted(corroborated)
-    relevance = _relevance_by_section(candidates, profile)
+    speakers = find_speakers(candidates)
+    relevance = _relevance_by_section(candidates, profile, speakers)
     for i, c in enumerate(candidates):
         relevance["outlook"][i] += _future_bonus(c.text, articles[c.document].published, day)
     fresh = [recency(a.published, day) for a in articles]
-    speakers = find_speakers(engine.candidates)
     # A quotation with no speaker in it or just before it would reach the reader unattributed.
     representatives = [
         i for i in representatives if not _orphan_quote(candidates[i].text, i in speakers)
@@ -225,19 +224,19 @@ def build_sections(
     ]
 
 
-def _relevance_by_section(candidates, profile: Profile) -> dict[str, list[float]]:
+def _relevance_by_section(
+    candidates, profile: Profile, speakers: dict[int, str]
+) -> dict[str, list[float]]:
     relevance = {}
     for key in BODY_KEYS:
         cues = cue_pattern(profile.section_cues(key))
         relevance[key] = [_relevance(c.text, cues, key == "aid") for c in candidates]
     positions = relevance["positions"]
     for i, c in enumerate(candidates):
-        attributed = attribution(c.text)
-        if c.text.lstrip()[:1] in QUOTE_MARKS and not attributed:
-            positions[i] = 0.0  # a bare quote whose speaker is named elsewhere
-        elif attributed and QUOTE.search(c.text):
+        spoken, quoted = i in speakers, QUOTE.search(c.text) is not None
+        if spoken and quoted:
             positions[i] += 2 * CUE_WEIGHT  # a named speaker's own words: the clearest position
-        elif attributed or QUOTE.search(c.text):
+        elif spoken or quoted:
             positions[i] += CUE_WEIGHT
         elif not _STANCE.search(c.text):
             positions[i] = 0.0  # a position is attributed to someone or states a stance
@@ -245,7 +244,7 @@ def _relevance_by_section(candidates, profile: Profile) -> dict[str, list[float]
 
 
 def _orphan_quote(text: str, has_speaker: bool) -> bool:
-    return not has_speaker and text.lstrip()[:1] in QUOTE_MARKS and not attribution(text)
+    return not has_speaker and text.lstrip()[:1] in QUOTE_MARKS
 
 
 def standalone(text: str) -> float:
