@@ -84,6 +84,8 @@ _MODIFIERS = frozenset(
 
 
 MAX_MODIFIERS = 6
+# "asked EU partners", "urged NATO allies": the group noun belongs to the name of who is asked.
+_GROUP_NOUNS = "allies|partners|members|countries|governments|states|donors"
 
 
 def aid_rows(picks: Sequence[Pick], actors: Sequence[Actor], room: int) -> tuple[AidRow, ...]:
@@ -148,7 +150,8 @@ def _donor(text: str, actors: Sequence[Actor], status: str) -> str:
     """Return the verbatim name of the giver: the first actor named, or the one asked to give."""
     if status == "requested":
         asked = re.search(
-            r"\b(?:asked|urged|from)\s+(?P<who>(?:[A-Z][\w.-]+\s*){1,3}(?:allies)?)", text
+            r"\b(?:asked|urged|from)\s+(?P<who>(?:[A-Z][\w.-]+\s*){1,3}(?:" + _GROUP_NOUNS + ")?)",
+            text,
         )
         return asked.group("who").strip() if asked else ""
     spans = []
