@@ -6,98 +6,70 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from briefing.drafts import AidRow, Pick
 from briefing.profile import Actor
-from briefing.speakers import NOT_A_NAME
+from briefing.speakers import speech
 from briefing.text import word_count
-
-if TYPE_CHECKING:
-    from briefing.sections import Pick
+from briefing.vocabulary import Vocabulary, alternation, shipped
 
 MAX_AID_ROWS = 6
-
-
-MONEY = re.compile(
-    r"(?:[$€£]\s?\d[\d,.]*(?:\s?(?:million|billion|bn|m|trillion))?|\d[\d,.]*\s?(?:million|billion)"
-    r"\s+(?:dollars|euros|pounds))",
-    re.I,
-)
-
-
-AID_STATUSES = (
-    ("refused", r"refus|reject|declin|hesitant to commit|won[’']t (?:send|give|provide)"),
-    (
-        "requested",
-        r"request|ask|demand|press(?:es|ed)? for|push(?:es|ed)? for|call(?:s|ed)? for|seek|urg",
-    ),
-    ("delivered", r"deliver|arriv|sent\b|handed over|received"),
-    ("pledged", r"pledg|promis|commit"),
-    ("announced", r"announc|unveil|approv|package"),
-)
+MAX_MODIFIERS = 6
 
 
 @dataclass(frozen=True)
-class AidRow:
-    donor: str
-    item: str
-    status: str
-    pick: Pick
+class AidWords:
+    """The patterns of aid statements, built from a vocabulary's aid lists."""
+
+    money: re.Pattern[str]  # "$725 million", "40 million euros"
+    head: re.Pattern[str]  # the noun heading an item's name: "systems", "missiles"
+    modifiers: frozenset[str]  # lower-case words of an item's name: "air", "ballistic"
+    statuses: tuple[tuple[str, re.Pattern[str]], ...]  # status name -> its cues
+    asked: re.Pattern[str]  # "asked EU partners", "urged NATO allies"
+    not_names: frozenset[str]
 
 
-_AID_HEAD = re.compile(
-    r"\b(?:systems?|missiles?|mines|munitions|ammunition|weapons?|weaponry|tanks?|jets?|drones?|"
-    r"artillery|shells|aircraft|rockets?|launchers?|vehicles|howitzers?)\b",
-    re.I,
-)
+def aid_words(vocab: Vocabulary | None = None) -> AidWords:
+    """Return the aid patterns of `vocab` (the shipped vocabulary by default)."""
+    return (vocab or shipped()).compiled(_aid_words)
 
 
-# Lower-case words that belong to a weapon's name ("air defense systems", "ballistic missiles").
-_MODIFIERS = frozenset(
-    [
-        "air",
-        "defense",
-        "defence",
-        "missile",
-        "ballistic",
-        "cruise",
-        "anti-aircraft",
-        "anti-personnel",
-        "anti-tank",
-        "long-range",
-        "short-range",
-        "medium-range",
-        "advanced",
-        "sophisticated",
-        "military",
-        "fighter",
-        "combat",
-        "armoured",
-        "armored",
-        "hypersonic",
-        "artillery",
-        "tank",
-        "attack",
-        "surface-to-air",
-    ]
-)
+def _aid_words(vocab: Vocabulary) -> AidWords:
+    scales = alternation(vocab.words("money_scales"))
+    currencies = alternation(vocab.words("currency_words"))
+    money = (
+        rf"(?:[$€£]\s?\d[\d,.]*(?:\s?(?:{scales}))?|\d[\d,.]*\s?(?:million|billion)"
+        rf"\s+(?:{currencies}))"
+    )
+    groups = alternation(vocab.words("group_nouns"))
+    return AidWords(
+        money=re.compile(money, re.I),
+        head=re.compile(rf"\b(?:{alternation(vocab.words('item_heads'))})\b", re.I),
+        modifiers=frozenset(vocab.words("item_modifiers")),
+        statuses=tuple(
+            (name, re.compile(rf"\b(?:{alternation(cues)})", re.I))
+            for name, cues in vocab.table("aid_statuses").items()
+        ),
+        asked=re.compile(
+            rf"\b(?:asked|urged|from)\s+(?P<who>(?:[A-Z][\w.-]+\s*){{1,3}}(?:{groups})?)"
+        ),
+        not_names=speech(vocab).not_names,
+    )
 
 
-MAX_MODIFIERS = 6
-# "asked EU partners", "urged NATO allies": the group noun belongs to the name of who is asked.
-_GROUP_NOUNS = "allies|partners|members|countries|governments|states|donors"
-
-
-def aid_rows(picks: Sequence[Pick], actors: Sequence[Actor], room: int) -> tuple[AidRow, ...]:
+def aid_rows(
+    picks: Sequence[Pick], actors: Sequence[Actor], room: int, vocab: Vocabulary | None = None
+) -> tuple[AidRow, ...]:
     """Return a table row for each aid statement that names an item and a status, in `room` words."""
+    known = aid_words(vocab)
     rows = []
     for p in picks:
-        item = aid_item(p.text)
-        status = aid_status(p.text)
-        if not item or not (status or MONEY.search(p.text)):
+        item = aid_item(p.text, known)
+        status = aid_status(p.text, known)
+        if not item or not (status or known.money.search(p.text)):
             continue
         status = status or "reported"
-        row = AidRow(_donor(p.text, actors, status), item, status, p)
+        row = AidRow(_donor(p.text, actors, status, known), item, status, p)
         room -= word_count(row.donor) + word_count(row.item)
         if room < 0:
             break
@@ -105,29 +77,32 @@ def aid_rows(picks: Sequence[Pick], actors: Sequence[Actor], room: int) -> tuple
     return tuple(rows[:MAX_AID_ROWS])
 
 
-def aid_status(text: str) -> str:
+def aid_status(text: str, known: AidWords | None = None) -> str:
     """Return the status named by the sentence's first status cue ("requested", ...), or ""."""
     found = []
-    for name, cue in AID_STATUSES:
-        match = re.search(rf"\b(?:{cue})", text, re.I)
+    for name, cue in (known or aid_words()).statuses:
+        match = cue.search(text)
         if match:
             found.append((match.start(), name))
     return min(found)[1] if found else ""
 
 
-def aid_item(text: str) -> str:
+def aid_item(text: str, known: AidWords | None = None) -> str:
     """Return the verbatim span naming what is given: an amount, else a named weapon or system."""
-    money = MONEY.search(text)
+    known = known or aid_words()
+    money = known.money.search(text)
     if money:
         return money.group(0).strip()
-    spans = [_noun_phrase(text, head.start(), head.end()) for head in _AID_HEAD.finditer(text)]
+    spans = [
+        _noun_phrase(text, head.start(), head.end(), known) for head in known.head.finditer(text)
+    ]
     if not spans:
         return ""
     # A span that names something (Patriot, Gripen) says more than "weapons".
     return max(spans, key=lambda span: (sum(w[:1].isupper() for w in span.split()), len(span)))
 
 
-def _noun_phrase(text: str, start: int, end: int) -> str:
+def _noun_phrase(text: str, start: int, end: int, known: AidWords) -> str:
     """Extend a head noun leftwards over the words of its name: capitals, hyphenated, modifiers."""
     tokens = text[:start].split()
     kept: list[str] = []
@@ -137,22 +112,19 @@ def _noun_phrase(text: str, start: int, end: int) -> str:
             break
         lowered = token.lower()
         joins = lowered in {"and", "or"} and kept and len(tokens) > 1 and tokens[-2][:1].isupper()
-        if joins or token[:1].isupper() or "-" in token or lowered in _MODIFIERS:
+        if joins or token[:1].isupper() or "-" in token or lowered in known.modifiers:
             kept.insert(0, tokens.pop())
             continue
         break
-    while kept and (kept[0].lower() in {"and", "or"} or kept[0] in NOT_A_NAME):
+    while kept and (kept[0].lower() in {"and", "or"} or kept[0] in known.not_names):
         kept.pop(0)
     return " ".join([*kept, text[start:end]])
 
 
-def _donor(text: str, actors: Sequence[Actor], status: str) -> str:
+def _donor(text: str, actors: Sequence[Actor], status: str, known: AidWords) -> str:
     """Return the verbatim name of the giver: the first actor named, or the one asked to give."""
     if status == "requested":
-        asked = re.search(
-            r"\b(?:asked|urged|from)\s+(?P<who>(?:[A-Z][\w.-]+\s*){1,3}(?:" + _GROUP_NOUNS + ")?)",
-            text,
-        )
+        asked = known.asked.search(text)
         return asked.group("who").strip() if asked else ""
     spans = []
     for actor in actors:

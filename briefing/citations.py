@@ -10,17 +10,18 @@ from collections.abc import Mapping, Sequence
 
 from briefing.corpus import Article
 from briefing.dates import format_day
+from briefing.drafts import MAX_CITED_SOURCES, Draft, Pick
 from briefing.model import (
     ActorPositions,
     AidItem,
     Citation,
     Event,
+    Labels,
     Reference,
     Section,
     Source,
     Statement,
 )
-from briefing.sections import MAX_CITED_SOURCES, Draft, Pick
 
 SHORT_TITLE_WORDS = 6
 
@@ -28,8 +29,9 @@ SHORT_TITLE_WORDS = 6
 class Citer:
     """Hands out footnotes in the order the reader meets them."""
 
-    def __init__(self, articles: Sequence[Article]) -> None:
+    def __init__(self, articles: Sequence[Article], labels: Labels) -> None:
         self.articles = articles
+        self.labels = labels
         self.citations: list[Citation] = []
         self.first_cited: list[int] = []
 
@@ -49,7 +51,7 @@ class Citer:
 
     def statement(self, pick: Pick) -> Statement:
         citation = self.cite(pick.sources[:MAX_CITED_SOURCES])
-        note = f"Reported by {len(pick.sources)} sources" if len(pick.sources) > 1 else ""
+        note = self.labels.reported(len(pick.sources)) if len(pick.sources) > 1 else ""
         # The speaker is shown only when the sentence does not name them ("..., Osei told the council").
         named = pick.speaker and pick.speaker.split()[-1] in pick.text
         speaker = "" if named else pick.speaker

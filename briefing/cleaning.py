@@ -9,167 +9,58 @@ either stays as it was or goes, so every sentence quoted later is verbatim.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-# ISO 639-1 codes seen in language switchers ("ua en ru", "EN | FR | DE").
-LANGUAGE_CODES = frozenset(
-    [
-        "ar",
-        "bg",
-        "cs",
-        "da",
-        "de",
-        "el",
-        "en",
-        "es",
-        "et",
-        "fa",
-        "fi",
-        "fr",
-        "he",
-        "hi",
-        "hr",
-        "hu",
-        "id",
-        "it",
-        "ja",
-        "ka",
-        "kk",
-        "ko",
-        "lt",
-        "lv",
-        "nl",
-        "no",
-        "pl",
-        "pt",
-        "ro",
-        "ru",
-        "sk",
-        "sl",
-        "sq",
-        "sr",
-        "sv",
-        "th",
-        "tr",
-        "ua",
-        "uk",
-        "ur",
-        "vi",
-        "zh",
-    ]
-)
-# Words that make up navigation, sharing and comment prompts; a short line made only of these
-# (and numbers) is interface text, not news.
-PROMPT_WORDS = frozenset(
-    [
-        "comments",
-        "comment",
-        "share",
-        "shares",
-        "this",
-        "read",
-        "more",
-        "also",
-        "see",
-        "related",
-        "articles",
-        "stories",
-        "subscribe",
-        "sign",
-        "up",
-        "in",
-        "log",
-        "login",
-        "register",
-        "newsletter",
-        "advertisement",
-        "advert",
-        "ad",
-        "sponsored",
-        "follow",
-        "us",
-        "on",
-        "print",
-        "email",
-        "mail",
-        "tweet",
-        "facebook",
-        "twitter",
-        "x",
-        "whatsapp",
-        "telegram",
-        "linkedin",
-        "reddit",
-        "click",
-        "here",
-        "continue",
-        "reading",
-        "skip",
-        "to",
-        "content",
-        "main",
-        "menu",
-        "home",
-        "back",
-        "top",
-        "most",
-        "popular",
-        "trending",
-        "watch",
-        "listen",
-        "loading",
-        "tags",
-        "topics",
-        "previous",
-        "next",
-        "min",
-        "minute",
-        "minutes",
-        "read",
-        "show",
-        "hide",
-        "all",
-        "cookies",
-        "cookie",
-        "accept",
-        "settings",
-        "copy",
-        "link",
-        "video",
-        "photos",
-        "gallery",
-        "leave",
-        "a",
-        "reply",
-        "reply",
-        "replies",
-        "the",
-        "latest",
-        "news",
-        "breaking",
-        "live",
-        "updates",
-        "sections",
-        "search",
-        "open",
-        "close",
-    ]
-)
+from briefing.vocabulary import Vocabulary, alternation, shipped
+
+# Capitalised names joined by commas, "and", "&" or "|": "Jane Doe and Ali Khan".
+_NAMES = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?:\s*(?:,|and|&|\|)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)*"
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """The patterns of page furniture, built from a vocabulary's reading lists."""
+
+    language_codes: frozenset[str]
+    prompt_words: frozenset[str]
+    byline: re.Pattern[str]  # "By Jane Doe", "Author: Jane Doe | 5 May 2025"
+    credit: re.Pattern[str]  # "© AFP", "Photo: ...", a caption ending in an agency credit
+    cross_link: re.Pattern[str]  # "RELATED: ...", "READ MORE: ...": a link to another story
+    notice: re.Pattern[str]  # "Please enable JavaScript to watch this video"
+
+
+def furniture(vocab: Vocabulary | None = None) -> Furniture:
+    """Return the furniture patterns of `vocab` (the shipped vocabulary by default)."""
+    return (vocab or shipped()).compiled(_furniture)
+
+
+def _furniture(vocab: Vocabulary) -> Furniture:
+    words = vocab.words
+    credit = (
+        rf"^\s*(?:©|\(c\)|copyright\b)|\b(?:{alternation(words('credit_words'))})s?\s*:|"
+        rf"\((?:[^()]*\b(?:{alternation(words('bracket_credit_words'))})\b[^()]*)\)\s*$|"
+        rf"\w/\s?(?:{alternation(words('photo_agencies'))})\b[^.!?]*$"
+    )
+    return Furniture(
+        language_codes=frozenset(words("language_codes")),
+        prompt_words=frozenset(words("prompt_words")),
+        byline=re.compile(
+            rf"^(?i:{alternation(words('byline_cues'))})\s*:?\s+(?P<name>{_NAMES})"
+            r"(?:\s*[|,·]\s*(?P<when>[^\n]*\d[^\n]*))?$"
+        ),
+        credit=re.compile(credit, re.I),
+        cross_link=re.compile(
+            rf"^(?:{alternation(words('cross_link_labels'))})\b[^:]{{0,12}}:", re.I
+        ),
+        notice=re.compile(rf"\b(?:{alternation(words('notice_words'))})\b", re.I),
+    )
+
+
 MAX_PROMPT_WORDS = 6
-# A photo credit: "© AFP", "Photo: ...", "Credit: ...", or a line ending in an agency credit.
 # A dateline prefix naming the outlet: "washingtonpost – Ukrainian President..."
 OUTLET_PREFIX = re.compile(r"^(?P<outlet>[\w][\w .&'-]{1,40}?)\s+[–—]\s+(?=[A-Z“\"])")
 MAX_BYLINE_WORDS = 8
-_BYLINE_LINE = re.compile(
-    r"^(?i:by|authors?|written by)\s*:?\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
-    r"(?:\s*(?:,|and|&|\|)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)*$"
-)
 MAX_CREDIT_WORDS = 40  # a credit line with its caption; a longer paragraph is story
-_CREDIT = re.compile(
-    r"^\s*(?:©|\(c\)|copyright\b)|\b(?:photo|image|picture|credit|illustration)s?\s*:|"
-    r"\((?:[^()]*\b(?:images|photo|afp|reuters|ap|epa|getty|shutterstock|pool)\b[^()]*)\)\s*$|"
-    r"\w/\s?(?:getty|afp|ap|reuters|epa|shutterstock|alamy|pool|invision)\b[^.!?]*$",
-    re.I,
-)
 _NO_LETTERS = re.compile(r"^[\W_]*$", re.UNICODE)
 _TERMINAL = (".", "!", "?", "…", "”", '"', "’", "»", ")")
 # A subheading is a short line without terminal punctuation.
@@ -177,25 +68,23 @@ MAX_SUBHEADING_WORDS = 12
 _MENU_SEPARATOR = re.compile(r"\s+[|•·»›/]\s+")
 MIN_MENU_ITEMS = 3
 MAX_JUNK_CHARS = 80  # longer than any prompt or switcher
-# "RELATED: ...", "READ MORE: ...", "WATCH: ...": a link to another story, not this one.
-_CROSS_LINK = re.compile(
-    r"^(?:RELATED|READ MORE|MORE|WATCH|SEE ALSO|ALSO READ|LISTEN)\b[^:]{0,12}:", re.I
-)
-# Notices a page shows instead of a player or a form ("Please enable JavaScript to watch this video").
-_NOTICE = re.compile(
-    r"\b(?:javascript|cookies?|ad ?blocker|browser does not support|sign up for)\b", re.I
-)
 MAX_NOTICE_WORDS = 15
 MAX_MENU_ITEM_WORDS = 3
 
 
 def clean_paragraphs(
-    lines: list[str], *, title: str, drop: set[int], outlet: str = ""
+    lines: list[str],
+    *,
+    title: str,
+    drop: set[int],
+    outlet: str = "",
+    vocab: Vocabulary | None = None,
 ) -> list[str]:
     """Return the story's paragraphs from an article's body `lines`.
 
     `drop` holds the indexes of lines already read as metadata (banner, byline, dateline).
     """
+    known = furniture(vocab)
     paragraphs: list[str] = []
     after_credit = False
     for index, raw in enumerate(lines):
@@ -204,14 +93,14 @@ def clean_paragraphs(
             continue
         if (
             index in drop
-            or is_junk_line(line)
+            or is_junk_line(line, known)
             or _same_text(line, title)
             or (outlet and _same_text(line, outlet))
-            or is_byline(line)
+            or is_byline(line, known)
         ):
             after_credit = False
             continue
-        if is_credit(line):
+        if is_credit(line, known):
             after_credit = True
             continue
         if after_credit and not line.endswith(_TERMINAL):
@@ -232,28 +121,33 @@ def strip_outlet_prefix(paragraph: str) -> str:
     return paragraph[match.end() :] if match else paragraph
 
 
-def is_byline(line: str) -> bool:
+def is_byline(line: str, known: Furniture | None = None) -> bool:
     """Tell whether `line` is a byline ("By Jane Doe", "Author: Jane Doe"), wherever it stands."""
-    return len(line.split()) <= MAX_BYLINE_WORDS and _BYLINE_LINE.match(line) is not None
+    known = known or furniture()
+    return len(line.split()) <= MAX_BYLINE_WORDS and known.byline.match(line) is not None
 
 
-def is_credit(line: str) -> bool:
+def is_credit(line: str, known: Furniture | None = None) -> bool:
     """Tell whether `line` is a photo credit, with or without its caption."""
-    return len(line.split()) <= MAX_CREDIT_WORDS and _CREDIT.search(line) is not None
+    known = known or furniture()
+    return len(line.split()) <= MAX_CREDIT_WORDS and known.credit.search(line) is not None
 
 
-def is_junk_line(line: str) -> bool:
+def is_junk_line(line: str, known: Furniture | None = None) -> bool:
     """Tell whether a whole line is interface text: switcher, menu, prompt, cross-link, player
     notice or lone punctuation."""
-    if _CROSS_LINK.match(line) or (len(line.split()) <= MAX_NOTICE_WORDS and _NOTICE.search(line)):
+    known = known or furniture()
+    if known.cross_link.match(line) or (
+        len(line.split()) <= MAX_NOTICE_WORDS and known.notice.search(line)
+    ):
         return True
     if len(line) > MAX_JUNK_CHARS and not _MENU_SEPARATOR.search(line):
         return False  # a long line with no separators is prose, not interface text
     return (
         _NO_LETTERS.match(line) is not None
-        or is_language_switcher(line)
+        or is_language_switcher(line, known)
         or is_navigation(line)
-        or is_prompt(line)
+        or is_prompt(line, known)
     )
 
 
@@ -266,18 +160,20 @@ def is_navigation(line: str) -> bool:
     )
 
 
-def is_language_switcher(line: str) -> bool:
+def is_language_switcher(line: str, known: Furniture | None = None) -> bool:
     """Tell whether `line` is a row of language codes ("ua en ru", "EN | FR")."""
+    codes = (known or furniture()).language_codes
     tokens = [t for t in re.split(r"[\s|/·•,]+", line.lower()) if t]
-    return len(tokens) >= 2 and all(t in LANGUAGE_CODES for t in tokens)
+    return len(tokens) >= 2 and all(t in codes for t in tokens)
 
 
-def is_prompt(line: str) -> bool:
+def is_prompt(line: str, known: Furniture | None = None) -> bool:
     """Tell whether `line` is a short share, comment, navigation or subscription prompt."""
+    words = (known or furniture()).prompt_words
     tokens = re.findall(r"[^\W\d_]+", line.lower())
     if not tokens or len(tokens) > MAX_PROMPT_WORDS:
         return False
-    return all(t in PROMPT_WORDS for t in tokens)
+    return all(t in words for t in tokens)
 
 
 def is_subheading(line: str) -> bool:

@@ -15,10 +15,19 @@ import click
 
 from briefing import __version__
 from briefing.errors import BriefingError
+from briefing.options import (
+    DEFAULT_FORMATS,
+    DEFAULT_OUTPUT,
+    DEFAULT_PAPER,
+    DEFAULT_SOURCES,
+    DEFAULT_WORDS,
+    FORMATS,
+    MIN_WORDS,
+    PAPERS,
+    Options,
+)
 
 log = logging.getLogger("briefing")
-
-FORMAT_CHOICES = ("pdf", "docx", "html")
 
 
 class Day(click.ParamType):
@@ -39,11 +48,9 @@ class Day(click.ParamType):
 
 def formats_option(value: str) -> list[str]:
     chosen = [v.strip().lower() for v in value.split(",") if v.strip()]
-    unknown = [v for v in chosen if v not in FORMAT_CHOICES]
+    unknown = [v for v in chosen if v not in FORMATS]
     if unknown or not chosen:
-        raise click.BadParameter(
-            f"'{value}': choose from {', '.join(FORMAT_CHOICES)}, comma-separated"
-        )
+        raise click.BadParameter(f"'{value}': choose from {', '.join(FORMATS)}, comma-separated")
     return chosen
 
 
@@ -143,7 +150,7 @@ def source_options(command):
         click.option(
             "--sources",
             type=click.Path(path_type=Path),
-            default=Path("seeds"),
+            default=DEFAULT_SOURCES,
             show_default=True,
             help="Folder of articles (.txt, .md, .html), read recursively.",
         ),
@@ -174,8 +181,8 @@ def brief_options(command):
         ),
         click.option(
             "--words",
-            type=click.IntRange(min=100),
-            default=800,
+            type=click.IntRange(min=MIN_WORDS),
+            default=DEFAULT_WORDS,
             show_default=True,
             help="Word budget of the body (key points through outlook).",
         ),
@@ -190,8 +197,8 @@ def brief_options(command):
         ),
         click.option(
             "--paper",
-            type=click.Choice(["a4", "letter"]),
-            default="a4",
+            type=click.Choice(PAPERS),
+            default=DEFAULT_PAPER,
             show_default=True,
             help="Paper size of the PDF and DOCX.",
         ),
@@ -201,9 +208,7 @@ def brief_options(command):
     return command
 
 
-def _options(day, sources, days, include_undated, profile=None, words=800, author=""):
-    from briefing.pipeline import Options
-
+def _options(day, sources, days, include_undated, profile=None, words=DEFAULT_WORDS, author=""):
     return Options(
         sources=sources,
         day=day,
@@ -221,17 +226,17 @@ def _options(day, sources, days, include_undated, profile=None, words=800, autho
 @click.option(
     "--output",
     type=click.Path(path_type=Path, file_okay=False),
-    default=Path("output"),
+    default=DEFAULT_OUTPUT,
     show_default=True,
     help="Folder the brief is written to.",
 )
 @click.option(
     "--format",
     "formats",
-    default="pdf,docx",
+    default=",".join(DEFAULT_FORMATS),
     show_default=True,
     callback=lambda c, p, v: formats_option(v),
-    help="Comma-separated: pdf, docx, html.",
+    help=f"Comma-separated: {', '.join(FORMATS)}.",
 )
 @handle_errors
 def generate(
@@ -323,7 +328,7 @@ def summarize(words, paths):
 @click.option(
     "--output",
     type=click.Path(path_type=Path, file_okay=False),
-    default=Path("output"),
+    default=DEFAULT_OUTPUT,
     show_default=True,
     help="Where a message that could not be sent is kept as .eml.",
 )
@@ -351,32 +356,21 @@ def email(
 
     SMTP credentials are read from BRIEFING_SMTP_USER and BRIEFING_SMTP_PASSWORD.
     """
-    from briefing.errors import MailError
-    from briefing.mail import build_message, send, write_eml
-    from briefing.output import output_path
-    from briefing.pipeline import build_brief, render
+    from briefing.mail import Delivery
+    from briefing.pipeline import email as email_brief
 
-    if eml is None and smtp is None:
-        raise MailError(
-            "say where the message goes: --smtp HOST:PORT to send it, or --eml FILE to write it"
-        )
-    brief = build_brief(_options(day, sources, days, include_undated, profile, words, author))
-    pdf = render(brief, "pdf", templates, paper)
-    filename = output_path(Path("."), brief.date, brief.slug, "pdf").name
-    message = build_message(
-        brief, pdf, filename, to=to, cc=cc, sender=sender, subject=subject, templates=templates
+    delivery = Delivery(
+        to=to,
+        cc=cc,
+        sender=sender,
+        subject=subject,
+        smtp=smtp,
+        starttls=starttls,
+        eml=eml,
+        keep_folder=output,
     )
-    if eml is not None:
-        write_eml(message, eml)
-        click.echo(str(eml))
-        return
-    try:
-        send(message, smtp, starttls=starttls)
-    except MailError as exc:
-        kept = output_path(output, brief.date, brief.slug, "eml")
-        write_eml(message, kept)
-        raise MailError(f"{exc}; the message is kept in {kept}") from None
-    click.echo(f"sent to {', '.join([*to, *cc])} through {smtp}")
+    options = _options(day, sources, days, include_undated, profile, words, author)
+    click.echo(email_brief(options, delivery, templates, paper))
 
 
 if __name__ == "__main__":

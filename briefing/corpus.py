@@ -23,6 +23,7 @@ from briefing.metadata import (
     split_front_matter,
 )
 from briefing.text import split_sentences, word_count
+from briefing.vocabulary import Vocabulary
 
 log = logging.getLogger(__name__)
 
@@ -101,22 +102,28 @@ def load_corpus(
     until: date,
     days: int | None = None,
     include_undated: bool = False,
+    vocab: Vocabulary | None = None,
 ) -> Corpus:
     """Read every article under `folder` and keep those published in the window ending `until`.
 
     Raise `NoArticlesError`, saying what was found and why each file was skipped, when none is left.
     """
-    articles, reports = _scan(folder, until, days, include_undated)
+    articles, reports = _scan(folder, until, days, include_undated, vocab)
     if not articles:
         raise NoArticlesError(_nothing_usable(folder, until, reports))
     return Corpus(articles=tuple(articles), reports=tuple(reports))
 
 
 def survey(
-    folder: Path, *, until: date, days: int | None = None, include_undated: bool = False
+    folder: Path,
+    *,
+    until: date,
+    days: int | None = None,
+    include_undated: bool = False,
+    vocab: Vocabulary | None = None,
 ) -> tuple[FileReport, ...]:
     """Return a report on every file under `folder`: used, or skipped and why."""
-    return tuple(_scan(folder, until, days, include_undated)[1])
+    return tuple(_scan(folder, until, days, include_undated, vocab)[1])
 
 
 def read_paths(paths: list[Path]) -> list[Article]:
@@ -140,17 +147,19 @@ def read_paths(paths: list[Path]) -> list[Article]:
     return articles
 
 
-def _read_or_skip(path: Path, name: str) -> tuple[Article | None, str]:
+def _read_or_skip(
+    path: Path, name: str, vocab: Vocabulary | None = None
+) -> tuple[Article | None, str]:
     """Read one article, or warn in one line and return why it was skipped."""
     try:
-        return read_article(path, name), ""
+        return read_article(path, name, vocab), ""
     except ArticleError as exc:
         log.warning("%s", exc)
         return None, str(exc).removeprefix(f"{name}: ")
 
 
 def _scan(
-    folder: Path, until: date, days: int | None, include_undated: bool
+    folder: Path, until: date, days: int | None, include_undated: bool, vocab: Vocabulary | None
 ) -> tuple[list[Article], list[FileReport]]:
     paths = discover(folder)
     reports: list[FileReport] = []
@@ -162,7 +171,7 @@ def _scan(
             reason = f"not an article format ({path.suffix or 'no extension'})"
             reports.append(FileReport(name, False, reason))
             continue
-        article, problem = _read_or_skip(path, name)
+        article, problem = _read_or_skip(path, name, vocab)
         if article is None:
             reports.append(FileReport(name, False, problem))
             continue
@@ -200,21 +209,23 @@ def discover(folder: Path) -> list[Path]:
     return found
 
 
-def read_article(path: Path, name: str | None = None) -> Article:
+def read_article(path: Path, name: str | None = None, vocab: Vocabulary | None = None) -> Article:
     """Read and clean one article file; raise `ArticleError` naming the file and the problem."""
     name = name or path.name
     text = _read_text(path, name)
     if path.suffix.lower() in HTML_SUFFIXES:
-        meta, lines, drop = _read_html(text, name)
+        meta, lines, drop = _read_html(text, name, vocab)
     else:
         front, body = split_front_matter(text, name)
         stated = metadata_from_front_matter(front, name)
         lines = body.splitlines()
-        inferred, drop = infer_metadata(lines)
+        inferred, drop = infer_metadata(lines, vocab)
         meta = merge(stated, inferred, frozenset(front))
     title = meta.title or path.stem
-    paragraphs = clean_paragraphs(lines, title=title, drop=drop, outlet=meta.outlet)
-    sentences = unique_sentences([s for p in paragraphs for s in split_sentences(p)], title=title)
+    paragraphs = clean_paragraphs(lines, title=title, drop=drop, outlet=meta.outlet, vocab=vocab)
+    sentences = unique_sentences(
+        [s for p in paragraphs for s in split_sentences(p, vocab)], title=title
+    )
     if not sentences:
         raise ArticleError(f"{name}: no article text left after removing page furniture")
     return Article(
@@ -258,7 +269,9 @@ def _read_text(path: Path, name: str) -> str:
     return text
 
 
-def _read_html(html: str, name: str) -> tuple[Metadata, list[str], set[int]]:
+def _read_html(
+    html: str, name: str, vocab: Vocabulary | None
+) -> tuple[Metadata, list[str], set[int]]:
     """Return metadata and text lines of a saved web page, extracted by trafilatura."""
     import trafilatura
 
@@ -290,7 +303,7 @@ def _read_html(html: str, name: str) -> tuple[Metadata, list[str], set[int]]:
         language=(doc.language or "")[:2],
     )
     lines = doc.text.splitlines()
-    inferred, drop = infer_metadata(lines)
+    inferred, drop = infer_metadata(lines, vocab)
     return merge(meta, replace(inferred, title="")), lines, drop
 
 

@@ -10,36 +10,63 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from briefing.metadata import MONTHS
+from briefing.vocabulary import Vocabulary, alternation, shipped
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
 
-# Words that make a sentence look forward: a weekday it names is then the next one, not the last.
-_FUTURE = re.compile(
-    r"\b(will|would|shall|expected|scheduled|set to|due to|plans? to|to (?:meet|hold|convene|"
-    r"discuss|decide|vote)|meet|meets|convene|convenes|upcoming|next|ahead of|is to|are to)\b",
-    re.I,
-)
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY_MONTH = re.compile(
-    rf"\b(?P<day>\d{{1,2}})(?:-\d{{1,2}})?\s+{_MONTH}(?:,?\s+(?P<year>\d{{4}}))?\b", re.I
-)
-_MONTH_DAY = re.compile(
-    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:-\d{{1,2}})?(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?",
-    re.I,
-)
-_PART_OF_MONTH = re.compile(
-    rf"\b(?P<part>(?:the\s+)?(?:end|beginning|start|middle|mid)(?:\s+of)?|early|late|in)\s+{_MONTH}"
-    r"(?:\s+(?P<year>\d{4}))?\b",
-    re.I,
-)
-_WEEKDAY = re.compile(
-    r"\b(?:on|this|next|last)?\s*(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I
-)
+@dataclass(frozen=True)
+class Calendar:
+    """Month and weekday names and the patterns of written dates, built from a vocabulary."""
+
+    months: dict[str, int]  # a month's name or abbreviation, lower-case -> 1..12
+    month_names: tuple[str, ...]  # "January" ... "December"
+    weekdays: tuple[str, ...]  # "monday" ... "sunday"
+    month: str  # pattern of a month name or abbreviation, in the group "month"
+    future: re.Pattern[str]  # words that make a sentence look forward
+    day_month: re.Pattern[str]  # "3 December", "3-4 December 2024"
+    month_day: re.Pattern[str]  # "December 3", "Dec. 3rd, 2024"
+    part_of_month: re.Pattern[str]  # "the end of June", "early March 2025"
+    weekday: re.Pattern[str]  # "on Tuesday", "next Friday"
+
+
+def calendar(vocab: Vocabulary | None = None) -> Calendar:
+    """Return the calendar of `vocab` (the shipped vocabulary by default)."""
+    return (vocab or shipped()).compiled(_calendar)
+
+
+def _calendar(vocab: Vocabulary) -> Calendar:
+    table = vocab.table("months")
+    months = {
+        name: number
+        for number, (month, abbreviations) in enumerate(table.items(), start=1)
+        for name in (month, *abbreviations)
+    }
+    month = r"(?P<month>" + alternation(list(months), longest_first=True) + r")\.?"
+    weekdays = vocab.words("weekdays")
+    return Calendar(
+        months=months,
+        month_names=tuple(name.capitalize() for name in table),
+        weekdays=weekdays,
+        month=month,
+        future=re.compile(rf"\b({alternation(vocab.words('future_markers'))})\b", re.I),
+        day_month=re.compile(
+            rf"\b(?P<day>\d{{1,2}})(?:-\d{{1,2}})?\s+{month}(?:,?\s+(?P<year>\d{{4}}))?\b", re.I
+        ),
+        month_day=re.compile(
+            rf"\b{month}\s+(?P<day>\d{{1,2}})(?:-\d{{1,2}})?(?:st|nd|rd|th)?\b"
+            r"(?:,?\s+(?P<year>\d{4}))?",
+            re.I,
+        ),
+        part_of_month=re.compile(
+            rf"\b(?P<part>(?:the\s+)?(?:end|beginning|start|middle|mid)(?:\s+of)?|early|late|in)\s+"
+            rf"{month}(?:\s+(?P<year>\d{{4}}))?\b",
+            re.I,
+        ),
+        weekday=re.compile(
+            r"\b(?:on|this|next|last)?\s*(?P<weekday>" + "|".join(weekdays) + r")\b", re.I
+        ),
+    )
+
+
 _RELATIVE = re.compile(r"\b(?P<what>tomorrow|next week|next month|next year|this year)\b", re.I)
 
 
@@ -52,21 +79,23 @@ class When:
     exact: bool
 
 
-def resolve(sentence: str, published: date) -> When | None:
+def resolve(sentence: str, published: date, vocab: Vocabulary | None = None) -> When | None:
     """Return the first time the sentence refers to, resolved against `published`, or None."""
-    forward = _FUTURE.search(sentence) is not None
+    known = calendar(vocab)
+    forward = known.future.search(sentence) is not None
     found: list[tuple[int, When]] = []
-    for pattern in (_DAY_MONTH, _MONTH_DAY):
+    for pattern in (known.day_month, known.month_day):
         for match in pattern.finditer(sentence):
-            when = _calendar_date(match, published)
+            when = _calendar_date(match, published, known)
             if when:
                 found.append((match.start(), when))
-    for match in _PART_OF_MONTH.finditer(sentence):
+    for match in known.part_of_month.finditer(sentence):
         if any(start <= match.end() and match.start() <= start for start, _ in found):
             continue
-        found.append((match.start(), _month(match, published)))
-    for match in _WEEKDAY.finditer(sentence):
-        found.append((match.start(), _weekday(match.group("weekday"), published, forward)))
+        found.append((match.start(), _month(match, published, known)))
+    for match in known.weekday.finditer(sentence):
+        weekday = known.weekdays.index(match.group("weekday").lower())
+        found.append((match.start(), _weekday(weekday, published, forward)))
     for match in _RELATIVE.finditer(sentence):
         found.append((match.start(), _relative(match.group("what").lower(), published)))
     if not found:
@@ -83,8 +112,8 @@ def _precision(when: When) -> int:
     return 1 if when.label.isdigit() else 2
 
 
-def _calendar_date(match: re.Match[str], published: date) -> When | None:
-    month = MONTHS[match.group("month").lower()]
+def _calendar_date(match: re.Match[str], published: date, known: Calendar) -> When | None:
+    month = known.months[match.group("month").lower()]
     year = int(match.group("year")) if match.group("year") else _nearest_year(month, published)
     try:
         day = date(year, month, int(match.group("day")))
@@ -93,8 +122,8 @@ def _calendar_date(match: re.Match[str], published: date) -> When | None:
     return When(day, format_day(day), exact=True)
 
 
-def _month(match: re.Match[str], published: date) -> When:
-    month = MONTHS[match.group("month").lower()]
+def _month(match: re.Match[str], published: date, known: Calendar) -> When:
+    month = known.months[match.group("month").lower()]
     year = int(match.group("year")) if match.group("year") else _next_year_of(month, published)
     part = " ".join(match.group("part").lower().split()).removeprefix("the ")
     if part.startswith(("end", "late")):
@@ -105,11 +134,10 @@ def _month(match: re.Match[str], published: date) -> When:
         day, prefix = date(year, month, 15), "mid-"
     else:
         day, prefix = date(year, month, 1), ""
-    return When(day, f"{prefix}{MONTH_NAMES[month - 1]} {year}", exact=False)
+    return When(day, f"{prefix}{known.month_names[month - 1]} {year}", exact=False)
 
 
-def _weekday(name: str, published: date, forward: bool) -> When:
-    target = WEEKDAYS.index(name.lower())
+def _weekday(target: int, published: date, forward: bool) -> When:
     delta = target - published.weekday()
     if forward and delta < 0:
         delta += 7
@@ -132,7 +160,7 @@ def _relative(what: str, published: date) -> When:
             if published.month == 12
             else (published.year, published.month + 1)
         )
-        return When(date(year, month, 1), f"{MONTH_NAMES[month - 1]} {year}", exact=False)
+        return When(date(year, month, 1), f"{month_name(month)} {year}", exact=False)
     if what == "next year":
         return When(date(published.year + 1, 1, 1), str(published.year + 1), exact=False)
     return When(date(published.year, 12, 31), str(published.year), exact=False)
@@ -151,9 +179,14 @@ def _next_year_of(month: int, published: date) -> int:
     return published.year if month >= published.month else published.year + 1
 
 
+def month_name(month: int) -> str:
+    """Return the name of month 1..12 ("December")."""
+    return calendar().month_names[month - 1]
+
+
 def format_day(day: date) -> str:
     """Return a date as a brief writes it: "3 December 2024"."""
-    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+    return f"{day.day} {month_name(day.month)} {day.year}"
 
 
 def format_period(first: date, last: date) -> str:
@@ -163,5 +196,5 @@ def format_period(first: date, last: date) -> str:
     if first.year != last.year:
         return f"{format_day(first)} – {format_day(last)}"
     if first.month != last.month:
-        return f"{first.day} {MONTH_NAMES[first.month - 1]} – {format_day(last)}"
+        return f"{first.day} {month_name(first.month)} – {format_day(last)}"
     return f"{first.day}–{format_day(last)}"

@@ -10,6 +10,7 @@ import os
 import smtplib
 import ssl
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from briefing.errors import MailError
 from briefing.model import Brief
-from briefing.render_html import environment, templates_dir
+from briefing.templating import EMAIL_TEMPLATE, environment, templates_dir
 
 USER_VARIABLE = "BRIEFING_SMTP_USER"
 PASSWORD_VARIABLE = "BRIEFING_SMTP_PASSWORD"
@@ -25,30 +26,49 @@ DEFAULT_SENDER = "briefing@localhost"
 SMTP_TIMEOUT = 30  # seconds; a mail server that does not answer in this time is reported
 
 
+@dataclass(frozen=True)
+class Delivery:
+    """Where a brief's email goes: recipients, sender, subject, and the server or file."""
+
+    to: Sequence[str]
+    cc: Sequence[str] = ()
+    sender: str = ""
+    subject: str = ""
+    smtp: str | None = None  # "host:port"
+    starttls: bool = False
+    eml: Path | None = None  # write the message here instead of sending it
+    keep_folder: Path = Path("output")  # where a message that could not be sent is kept
+
+    def check(self) -> None:
+        """Raise `MailError` when the message has nowhere to go."""
+        if not self.to:
+            raise MailError("no recipient: give at least one --to ADDRESS")
+        if self.eml is None and self.smtp is None:
+            raise MailError(
+                "say where the message goes: --smtp HOST:PORT to send it, or --eml FILE to write it"
+            )
+
+
 def build_message(
     brief: Brief,
     pdf: bytes,
     filename: str,
-    *,
-    to: Sequence[str],
-    cc: Sequence[str] = (),
-    sender: str = "",
-    subject: str = "",
+    delivery: Delivery,
     templates: Path | None = None,
 ) -> EmailMessage:
     """Return the message: plain text and HTML alternatives, and the PDF as an attachment."""
-    if not to:
+    if not delivery.to:
         raise MailError("no recipient: give at least one --to ADDRESS")
     message = EmailMessage()
-    message["Subject"] = subject or f"{brief.title} – {brief.date_label}"
-    message["From"] = sender or os.environ.get("BRIEFING_FROM", DEFAULT_SENDER)
-    message["To"] = ", ".join(to)
-    if cc:
-        message["Cc"] = ", ".join(cc)
+    message["Subject"] = delivery.subject or f"{brief.title} – {brief.date_label}"
+    message["From"] = delivery.sender or os.environ.get("BRIEFING_FROM", DEFAULT_SENDER)
+    message["To"] = ", ".join(delivery.to)
+    if delivery.cc:
+        message["Cc"] = ", ".join(delivery.cc)
     message["Date"] = format_datetime(datetime.now(UTC))
     message["Message-ID"] = make_msgid(domain="briefing.invalid")
     message.set_content(plain_text(brief))
-    html = environment(templates_dir(templates)).get_template("email.html.j2").render(brief=brief)
+    html = environment(templates_dir(templates)).get_template(EMAIL_TEMPLATE).render(brief=brief)
     message.add_alternative(html, subtype="html")
     message.add_attachment(pdf, maintype="application", subtype="pdf", filename=filename)
     return message
@@ -72,7 +92,7 @@ def plain_text(brief: Brief) -> str:
         lines.append(f"- {s.text} [{s.citation.number}]{note}")
     lines.append("")
     lines.extend(f"[{s.citation.number}] {s.citation.text}" for s in key_points.statements)
-    lines += ["", "The full brief, with every section and source, is attached as a PDF."]
+    lines += ["", brief.labels.attached]
     return "\n".join(lines) + "\n"
 
 

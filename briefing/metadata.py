@@ -7,12 +7,14 @@ a field the text does not support stays empty.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from functools import cache
 
-from briefing.cleaning import OUTLET_PREFIX, is_credit, is_junk_line
+from briefing.cleaning import OUTLET_PREFIX, furniture, is_credit, is_junk_line
+from briefing.dates import calendar
 from briefing.errors import ArticleError
+from briefing.vocabulary import Vocabulary, alternation, shipped
 
 # How many leading lines may hold a banner, headline, byline or dateline.
 HEAD_LINES = 6
@@ -21,35 +23,6 @@ MAX_HEADLINE_WORDS = 25
 MAX_BANNER_WORDS = 10
 MAX_DATELINE_WORDS = 6  # "Updated 5 May 2025, 10:42 BST"
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DATE_PATTERNS = (
-    re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})\b"),
-    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.I),
-    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.I),
-)
-_DATELINE_CUE = re.compile(r"^\s*(published|updated|posted|date|first published)\b\s*:?", re.I)
-_BYLINE = re.compile(r"^\s*(?:by|author|authors|written by)\s*:?\s+(?P<name>[^\d\n]{3,80})$", re.I)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*\r?\n?", re.S | re.M)
 
 
@@ -133,14 +106,37 @@ def parse_date_value(value: object, path: str) -> date:
         raise ArticleError(f"{path}: date '{text}' is impossible (use YYYY-MM-DD)") from None
 
 
-def find_date(text: str) -> date | None:
+@dataclass(frozen=True)
+class _Head:
+    """The patterns of an article's head: written dates and dateline cues."""
+
+    dates: tuple[re.Pattern[str], ...]
+    dateline: re.Pattern[str]
+
+
+def _head_patterns(vocab: Vocabulary) -> _Head:
+    month = calendar(vocab).month
+    return _Head(
+        dates=(
+            re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})\b"),
+            re.compile(month + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.I),
+            re.compile(
+                r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + month + r",?\s+(?P<year>\d{4})\b", re.I
+            ),
+        ),
+        dateline=re.compile(rf"^\s*({alternation(vocab.words('dateline_cues'))})\b\s*:?", re.I),
+    )
+
+
+def find_date(text: str, vocab: Vocabulary | None = None) -> date | None:
     """Return the first calendar date written in `text`, or None."""
-    for pattern in _DATE_PATTERNS:
+    months = calendar(vocab).months
+    for pattern in _head(vocab).dates:
         match = pattern.search(text)
         if not match:
             continue
         groups = match.groupdict()
-        month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower()]
+        month = int(groups["mnum"]) if groups.get("mnum") else months[groups["month"].lower()]
         try:
             return date(int(groups["year"]), month, int(groups["day"]))
         except ValueError:
@@ -148,35 +144,36 @@ def find_date(text: str) -> date | None:
     return None
 
 
-def infer_metadata(lines: list[str]) -> tuple[Metadata, set[int]]:
+def infer_metadata(lines: list[str], vocab: Vocabulary | None = None) -> tuple[Metadata, set[int]]:
     """Infer metadata from an article's leading lines.
 
     Return the metadata and the indexes of the lines that held only metadata (banner, byline,
     dateline), which the cleaner then leaves out of the body.
     """
+    known = furniture(vocab)
     head: list[tuple[int, str]] = []
     for i, line in enumerate(lines):
         if len(head) == HEAD_LINES:
             break
         text = line.strip()
-        if text and not is_junk_line(text) and not is_credit(text):
+        if text and not is_junk_line(text, known) and not is_credit(text, known):
             head.append((i, text))
     used: set[int] = set()
     title = outlet = author = ""
     published = None
     for index, line in head:
-        byline = _BYLINE.match(line)
+        byline = known.byline.match(line)
         if byline and not author:
-            author, _ = _split_byline_date(byline.group("name"))
+            author = " ".join(byline.group("name").split()).rstrip(",;|")
             used.add(index)
             continue
-        if _DATELINE_CUE.match(line) and published is None:
-            published = find_date(line)
+        if _head(vocab).dateline.match(line) and published is None:
+            published = find_date(line, vocab)
             if published:
                 used.add(index)
                 continue
-        if _is_bare_date(line) and published is None:
-            published = find_date(line)
+        if _is_bare_date(line, vocab) and published is None:
+            published = find_date(line, vocab)
             used.add(index)
             continue
     short_lines = [(i, line) for i, line in head if i not in used and _is_heading_like(line)]
@@ -206,14 +203,12 @@ def _outlet_prefix(head: list[tuple[int, str]], used: set[int]) -> str:
     return ""
 
 
-def _split_byline_date(name: str) -> tuple[str, date | None]:
-    found = find_date(name)
-    cleaned = re.split(r"\s*[|,·]\s*(?=\w+\s+\d|\d)", name)[0] if found else name
-    return " ".join(cleaned.split()).rstrip(",;|"), found
+def _head(vocab: Vocabulary | None) -> _Head:
+    return (vocab or shipped()).compiled(_head_patterns)
 
 
-def _is_bare_date(line: str) -> bool:
-    return len(line.split()) <= MAX_DATELINE_WORDS and find_date(line) is not None
+def _is_bare_date(line: str, vocab: Vocabulary | None) -> bool:
+    return len(line.split()) <= MAX_DATELINE_WORDS and find_date(line, vocab) is not None
 
 
 def _is_heading_like(line: str) -> bool:
@@ -233,7 +228,7 @@ def merge(primary: Metadata, fallback: Metadata, stated: frozenset[str] = frozen
     """
     filled = {
         name: getattr(fallback, name)
-        for name in ("title", "outlet", "author", "published", "url", "language")
+        for name in (f.name for f in fields(Metadata) if f.name != "date_inferred")
         if not getattr(primary, name)
         and getattr(fallback, name)
         and (name if name != "published" else "date") not in stated

@@ -8,9 +8,7 @@ the DOCX say the same words with the same footnote numbers.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
-
-DOCUMENT_KIND = "Policy brief"  # what the masthead calls the document
+from datetime import date, datetime
 
 
 @dataclass(frozen=True)
@@ -121,6 +119,37 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Labels:
+    """The brief's own words that every renderer prints, settled once (`briefing/data/labels.toml`)."""
+
+    kind: str  # what the masthead calls the document: "Policy brief"
+    legend: str  # explains the two typefaces
+    reported_by: str  # "Reported by {count} sources"
+    others: str  # the catch-all group of positions
+    timeline: str
+    timeline_when: str
+    timeline_what: str
+    aid_table: str
+    aid_donor: str
+    aid_item: str
+    aid_status: str
+    aid_source: str
+    not_stated: str  # an aid table cell the statement leaves empty
+    note_reference: str  # "note {number}": an aid row points to its statement's footnote
+    sources: str
+    digest: str
+    page: str  # "Page" N "of" M
+    page_of: str
+    attached: str  # the email's closing line
+
+    def reported(self, count: int) -> str:
+        return self.reported_by.format(count=count)
+
+    def note(self, number: int) -> str:
+        return self.note_reference.format(number=number)
+
+
+@dataclass(frozen=True)
 class Brief:
     """A dated policy brief, complete before the first byte of output is written."""
 
@@ -133,11 +162,16 @@ class Brief:
     sections: tuple[Section, ...]
     sources: tuple[Source, ...]
     citations: tuple[Citation, ...]
+    labels: Labels
+    created: datetime  # the documents' creation time (UTC): decided once, printed by every renderer
     handling: str = ""
-    kind: str = DOCUMENT_KIND
     author: str = ""
     subject: str = ""
     keywords: tuple[str, ...] = field(default=())
+
+    @property
+    def kind(self) -> str:
+        return self.labels.kind
 
     def statements(self) -> tuple[Statement, ...]:
         """Return every statement of the body, in reading order."""

@@ -10,8 +10,6 @@ from pathlib import Path
 
 from briefing.errors import OutputError
 
-FORMATS = ("pdf", "docx", "html")
-
 
 def output_path(folder: Path, day: date, slug: str, fmt: str) -> Path:
     """Return `folder/<date>-<slug>.<fmt>`."""

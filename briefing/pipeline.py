@@ -3,51 +3,47 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Mapping, Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
 
 from briefing.citations import Citer, assemble_sections, sources_in_citation_order
 from briefing.corpus import Corpus, load_corpus
 from briefing.dates import format_day, format_period
-from briefing.model import DOCUMENT_KIND, Brief
-from briefing.output import FORMATS, output_path, write_atomically
-from briefing.profile import find_profile, load_profile, slugify
-from briefing.sections import body_words, build_sections
-from briefing.speakers import corpus_title
+from briefing.drafts import body_words
+from briefing.errors import BriefingError, MailError
+from briefing.mail import Delivery
+from briefing.model import Brief, Labels
+from briefing.options import DEFAULT_PAPER, FORMATS, Options
+from briefing.output import output_path, write_atomically
+from briefing.profile import find_profile, load_profile
+from briefing.sections import build_sections
 from briefing.summarize import digest
+from briefing.titles import corpus_title, slugify
 from briefing.workers import Prepared
 
 log = logging.getLogger(__name__)
 
-DEFAULT_WORDS = 800
 DIGEST_SENTENCES = 3
-
-
-@dataclass(frozen=True)
-class Options:
-    """What the user asked for; every field has the command line's default."""
-
-    sources: Path = Path("seeds")
-    day: date | None = None
-    days: int | None = None
-    include_undated: bool = False
-    profile: Path | None = None
-    words: int = DEFAULT_WORDS
-    author: str = ""
+EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"  # reproducible builds: the documents' timestamp
 
 
 def build_brief(options: Options, corpus: Corpus | None = None) -> Brief:
     """Read the sources and return the finished brief for `options.day`."""
     day = options.day or date.today()
     profile = load_profile(find_profile(options.sources, options.profile))
+    vocab = profile.vocabulary
     if corpus is None:
         log.info("Reading articles in %s", options.sources)
         corpus = load_corpus(
-            options.sources, until=day, days=options.days, include_undated=options.include_undated
+            options.sources,
+            until=day,
+            days=options.days,
+            include_undated=options.include_undated,
+            vocab=vocab,
         )
     articles = corpus.articles
     skipped = len(corpus.reports) - len(articles)
@@ -55,12 +51,13 @@ def build_brief(options: Options, corpus: Corpus | None = None) -> Brief:
     log.info("Selecting statements from %d articles", len(articles))
     drafts = build_sections(articles, profile, options.words, day)
     log.info("Body: %d words of %d", body_words(drafts), options.words)
-    citer = Citer(articles)
+    labels = Labels(**vocab.table("labels"))
+    citer = Citer(articles, labels)
     sections = assemble_sections(drafts, citer)
     log.info("Condensing %d cited sources", len(citer.first_cited))
     digests = {d: digest(articles[d].sentences, DIGEST_SENTENCES) for d in citer.first_cited}
     sources = sources_in_citation_order(articles, citer, digests)
-    title = profile.title or corpus_title(articles)
+    title = profile.title or corpus_title(articles, vocab)
     return Brief(
         title=title,
         slug=slugify(title),
@@ -71,11 +68,27 @@ def build_brief(options: Options, corpus: Corpus | None = None) -> Brief:
         sections=sections,
         sources=sources,
         citations=tuple(citer.citations),
+        labels=labels,
+        created=created_at(day),
         handling=profile.handling,
         author=options.author or profile.author,
-        subject=f"{DOCUMENT_KIND}: {title}",
+        subject=f"{labels.kind}: {title}",
         keywords=profile.keywords,
     )
+
+
+def created_at(day: date) -> datetime:
+    """Return the documents' creation time: SOURCE_DATE_EPOCH when set (reproducible builds),
+    else the brief's date at midnight UTC, so the same sources and date give the same bytes."""
+    epoch = os.environ.get(EPOCH_VARIABLE, "").strip()
+    if not epoch:
+        return datetime(day.year, day.month, day.day, tzinfo=UTC)
+    try:
+        return datetime.fromtimestamp(int(epoch), UTC)
+    except (ValueError, OverflowError, OSError):
+        raise BriefingError(
+            f"{EPOCH_VARIABLE}='{epoch}' is not a time: give seconds since 1970, or unset it"
+        ) from None
 
 
 def generate(
@@ -83,7 +96,7 @@ def generate(
     folder: Path,
     formats: Sequence[str],
     templates: Path | None = None,
-    paper: str = "a4",
+    paper: str = DEFAULT_PAPER,
 ) -> list[Path]:
     """Build the brief and write it in every requested format; return the written paths.
 
@@ -112,7 +125,7 @@ def write_outputs(
     folder: Path,
     formats: Sequence[str],
     templates: Path | None = None,
-    paper: str = "a4",
+    paper: str = DEFAULT_PAPER,
     renderers: Mapping[str, Prepared] | None = None,
 ) -> list[Path]:
     """Render every requested format, then move each into place; return the written paths.
@@ -142,7 +155,9 @@ def write_outputs(
     return written
 
 
-def render(brief: Brief, fmt: str, templates: Path | None = None, paper: str = "a4") -> bytes:
+def render(
+    brief: Brief, fmt: str, templates: Path | None = None, paper: str = DEFAULT_PAPER
+) -> bytes:
     """Return the brief rendered as `fmt` (pdf, docx, html); renderers are imported on demand."""
     if fmt == "pdf":
         from briefing.render_pdf import render_pdf
@@ -166,3 +181,30 @@ def _sources_label(read: int, cited: int) -> str:
     if read == cited:
         return f"{read} source" + ("s" if read != 1 else "")
     return f"{cited} of {read} sources cited"
+
+
+def email(
+    options: Options, delivery: Delivery, templates: Path | None = None, paper: str = DEFAULT_PAPER
+) -> str:
+    """Build the brief and email it with the PDF attached, or write the message to `delivery.eml`.
+
+    Return what happened, in one line. A message that could not be sent is kept as an .eml file in
+    `delivery.keep_folder`, and the error says where.
+    """
+    from briefing.mail import build_message, send, write_eml
+
+    delivery.check()
+    brief = build_brief(options)
+    pdf = render(brief, "pdf", templates, paper)
+    filename = output_path(Path("."), brief.date, brief.slug, "pdf").name
+    message = build_message(brief, pdf, filename, delivery, templates)
+    if delivery.eml is not None:
+        write_eml(message, delivery.eml)
+        return str(delivery.eml)
+    try:
+        send(message, delivery.smtp, starttls=delivery.starttls)
+    except MailError as exc:
+        kept = output_path(delivery.keep_folder, brief.date, brief.slug, "eml")
+        write_eml(message, kept)
+        raise MailError(f"{exc}; the message is kept in {kept}") from None
+    return f"sent to {', '.join([*delivery.to, *delivery.cc])} through {delivery.smtp}"

@@ -1,193 +1,22 @@
-"""The topic profile: title, actors and aliases, section cues and titles, with generic defaults.
+"""The topic profile: title, actors and aliases, section cues and titles, vocabulary additions.
 
-A profile is a `brief.toml` beside the articles. Everything topic-specific lives there; the defaults
-below are plain English newsroom vocabulary that fits any policy topic.
+A profile is a `brief.toml` beside the articles. Everything topic-specific lives there; without one,
+the shipped vocabulary (`briefing/data/`, plain English newsroom words) fits any policy topic.
 """
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from briefing.errors import ProfileError
+from briefing.vocabulary import Vocabulary, shipped
 
 PROFILE_NAME = "brief.toml"
 
 SECTION_KEYS = ("key_points", "positions", "open_questions", "aid", "outlook")
-
-DEFAULT_TITLES = {
-    "key_points": "Key points",
-    "positions": "Positions",
-    "open_questions": "Open questions",
-    "aid": "Aid and funding",
-    "outlook": "Outlook",
-}
-
-# Generic cue vocabulary per section. A cue is a word stem or a short phrase; matching is on
-# lower-cased text at word starts, so "pledg" covers pledge, pledged and pledging.
-DEFAULT_CUES: dict[str, tuple[str, ...]] = {
-    "positions": (
-        "said",
-        "says",
-        "stated",
-        "insist",
-        "urged",
-        "urges",
-        "call for",
-        "called for",
-        "calls for",
-        "demand",
-        "want",
-        "oppos",
-        "refus",
-        "reject",
-        "support",
-        "back",
-        "warn",
-        "believ",
-        "convinced",
-        "argu",
-        "emphasi",
-        "stress",
-        "reiterat",
-        "position",
-        "unacceptable",
-        "label",
-        "view",
-        "sees",
-        "hope",
-        "made it clear",
-        "according to",
-        "announced that",
-        "committed",
-        "determined",
-        "priority",
-        "guarantee",
-        "stance",
-        "criticiz",
-        "condemn",
-    ),
-    "open_questions": (
-        "unclear",
-        "uncertain",
-        "whether",
-        "unknown",
-        "without saying",
-        "without providing",
-        "yet to",
-        "not yet",
-        "remains to be seen",
-        "unlikely",
-        "no signs",
-        "consensus",
-        "question",
-        "doubt",
-        "debate",
-        "contested",
-        "skeptic",
-        "sceptic",
-        "hesitant",
-        "reluctan",
-        "divided",
-        "disagree",
-        "if ",
-        "may ",
-        "might",
-        "could",
-        "limbo",
-        "elusive",
-        "out of reach",
-        "not ready",
-        "not believe",
-        "not clear",
-        "undecided",
-        "dispute",
-        "caution",
-        "fear",
-        "concern",
-        "risk",
-        "will take",
-        "take time",
-        "surprised",
-    ),
-    "aid": (
-        "aid",
-        "package",
-        "weapon",
-        "missile",
-        "munition",
-        "ammunition",
-        "air defen",
-        "defense system",
-        "defence system",
-        "tank",
-        "artillery",
-        "drone",
-        "jet",
-        "arms",
-        "military support",
-        "military assistance",
-        "pledg",
-        "deliver",
-        "supply",
-        "supplying",
-        "funding",
-        "loan",
-        "grant",
-        "million",
-        "billion",
-        "system",
-        "equipment",
-        "troops",
-        "sanction",
-    ),
-    "outlook": (
-        "will ",
-        "expected",
-        "scheduled",
-        "next",
-        "summit",
-        "upcoming",
-        "later",
-        "by the end of",
-        "end of",
-        "deadline",
-        "plan to",
-        "plans to",
-        "set to",
-        "forecast",
-        "in the coming",
-        "next year",
-        "next month",
-        "next week",
-        "tomorrow",
-        "is due to",
-        "are due to",
-        "is to ",
-        "are to ",
-        "meet",
-        "meeting",
-        "vote",
-        "talks",
-        "negotiation",
-        "election",
-        "takes office",
-        "return",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ),
-}
 
 
 @dataclass(frozen=True)
@@ -212,13 +41,20 @@ class Profile:
     actors: tuple[Actor, ...] = ()
     cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)
+    additions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    replacements: dict[str, tuple[str, ...]] = field(default_factory=dict)
     path: str = ""
 
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        """The shipped vocabulary with this profile's additions and replacements."""
+        return shipped().extended(self.additions, self.replacements)
+
     def section_title(self, key: str) -> str:
-        return self.titles.get(key) or DEFAULT_TITLES[key]
+        return self.titles.get(key) or self.vocabulary.table("section_titles")[key]
 
     def section_cues(self, key: str) -> tuple[str, ...]:
-        return DEFAULT_CUES.get(key, ()) + self.cues.get(key, ())
+        return tuple(self.vocabulary.table("section_cues").get(key, ())) + self.cues.get(key, ())
 
 
 def find_profile(sources: Path, explicit: Path | None = None) -> Path | None:
@@ -245,7 +81,7 @@ def load_profile(path: Path | None) -> Profile:
 
 
 def _profile_from(data: dict, where: str) -> Profile:
-    known = {"title", "handling", "author", "keywords", "actors", "sections"}
+    known = {"title", "handling", "author", "keywords", "actors", "sections", "vocabulary"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise ProfileError(
@@ -270,6 +106,7 @@ def _profile_from(data: dict, where: str) -> Profile:
         if "title" in value:
             titles[key] = _string(value["title"], where, f"sections.{key}.title")
         cues[key] = tuple(c.lower() for c in _strings(value.get("cues", []), where, f"{key}.cues"))
+    additions, replacements = _vocabulary(data.get("vocabulary", {}), where)
     return Profile(
         title=_string(data.get("title", ""), where, "title"),
         handling=_string(data.get("handling", ""), where, "handling"),
@@ -278,8 +115,33 @@ def _profile_from(data: dict, where: str) -> Profile:
         actors=tuple(actors),
         cues=cues,
         titles=titles,
+        additions=additions,
+        replacements=replacements,
         path=where,
     )
+
+
+def _vocabulary(
+    table: object, where: str
+) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Read `[vocabulary]` (lists to extend) and `[vocabulary.replace]` (lists to replace)."""
+    if not isinstance(table, dict):
+        raise ProfileError(f"{where}: [vocabulary] must be a table")
+    names = shipped().names()
+    additions: dict[str, tuple[str, ...]] = {}
+    replacements: dict[str, tuple[str, ...]] = {}
+    for name, value in table.items():
+        target, entries = (replacements, value) if name == "replace" else (additions, {name: value})
+        if not isinstance(entries, dict):
+            raise ProfileError(f"{where}: [vocabulary.replace] must be a table")
+        for list_name, words in entries.items():
+            if list_name not in names:
+                raise ProfileError(
+                    f"{where}: unknown vocabulary list '{list_name}' "
+                    "(the lists are named in briefing/data/*.toml)"
+                )
+            target[list_name] = tuple(_strings(words, where, f"vocabulary.{list_name}"))
+    return additions, replacements
 
 
 def _string(value: object, where: str, name: str) -> str:
@@ -296,13 +158,3 @@ def _list(value: object, where: str, name: str) -> list:
 
 def _strings(value: object, where: str, name: str) -> list[str]:
     return [_string(v, where, name) for v in _list(value, where, name)]
-
-
-def slugify(text: str, max_words: int = 6) -> str:
-    """Return a short ASCII file-name slug for `text` ("brief" when nothing is left)."""
-    import unicodedata
-
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    ascii_text = re.sub(r"(?<=\w)'(?=\w)", "", ascii_text)
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    return "-".join(words[:max_words]) or "brief"

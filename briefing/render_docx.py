@@ -6,17 +6,15 @@ Named styles only, no direct formatting: restyling reference.docx restyles every
 from __future__ import annotations
 
 import io
-import os
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from briefing.model import Brief, Citation, Section, Statement
-from briefing.render_html import REFERENCE_DOCX, templates_dir
+from briefing.model import Brief, Citation, Labels, Section, Statement
+from briefing.templating import REFERENCE_DOCX, templates_dir
 
 PAPER_MM = {"a4": (210, 297), "letter": (215.9, 279.4)}
 TABLE_STYLE = "Light List Accent 1"
-AID_COLUMNS = ("Donor", "Item or amount", "Status", "Source")
 # Column widths are table layout, not text formatting: the styles still come from reference.docx.
 TIMELINE_WIDTHS_MM = (32, 138)
 AID_WIDTHS_MM = (38, 82, 28, 22)
@@ -56,9 +54,9 @@ def render_docx(brief: Brief, templates: Path | None = None, paper: str = "a4") 
     header.text = f"{brief.title}\t\t{brief.date_label}"
     footer = section.footer.paragraphs[0]
     footer.style = document.styles["Footer"]
-    footer.add_run("Page ")
+    footer.add_run(f"{brief.labels.page} ")
     add_field(footer, "PAGE", "1")
-    footer.add_run(" of ")
+    footer.add_run(f" {brief.labels.page_of} ")
     add_field(footer, "NUMPAGES", "1")
 
     kind = brief.kind + (f" · {brief.handling}" if brief.handling else "")
@@ -71,9 +69,9 @@ def render_docx(brief: Brief, templates: Path | None = None, paper: str = "a4") 
     document.add_paragraph(meta, style="Subtitle")
 
     for sec in brief.sections:
-        _section(document, sec, statement, cite)
+        _section(document, sec, statement, brief.labels)
 
-    document.add_heading("Sources", level=1)
+    document.add_heading(brief.labels.sources, level=1)
     for source in brief.sources:
         paragraph = document.add_paragraph(style="List Number")
         if source.url:
@@ -87,10 +85,10 @@ def render_docx(brief: Brief, templates: Path | None = None, paper: str = "a4") 
     _core_properties(document, brief)
     buffer = io.BytesIO()
     document.save(buffer)
-    return _reproducible_zip(buffer.getvalue(), _timestamp(brief))
+    return _reproducible_zip(buffer.getvalue(), _naive(brief.created))
 
 
-def _section(document, sec: Section, statement, cite) -> None:
+def _section(document, sec: Section, statement, labels: Labels) -> None:
     document.add_heading(sec.title, level=1)
     if sec.is_empty:
         document.add_paragraph(sec.empty_note, style="Brief Empty")
@@ -100,9 +98,10 @@ def _section(document, sec: Section, statement, cite) -> None:
         for s in group.statements:
             statement(s)
     if sec.events:
-        document.add_paragraph("Timeline", style="Caption")
+        document.add_paragraph(labels.timeline, style="Caption")
         table = document.add_table(rows=1, cols=2, style=TABLE_STYLE)
-        table.rows[0].cells[0].text, table.rows[0].cells[1].text = "When", "What the sources say"
+        header = table.rows[0].cells
+        header[0].text, header[1].text = labels.timeline_when, labels.timeline_what
         for event in sec.events:
             cells = table.add_row().cells
             cells[0].text = event.when_label
@@ -111,19 +110,22 @@ def _section(document, sec: Section, statement, cite) -> None:
     for s in sec.statements:
         statement(s)
     if sec.aid:
-        document.add_paragraph("Aid at a glance", style="Caption")
-        table = document.add_table(rows=1, cols=len(AID_COLUMNS), style=TABLE_STYLE)
-        for cell, name in zip(table.rows[0].cells, AID_COLUMNS, strict=True):
+        columns = (labels.aid_donor, labels.aid_item, labels.aid_status, labels.aid_source)
+        document.add_paragraph(labels.aid_table, style="Caption")
+        table = document.add_table(rows=1, cols=len(columns), style=TABLE_STYLE)
+        for cell, name in zip(table.rows[0].cells, columns, strict=True):
             cell.text = name
         for row in sec.aid:
             cells = table.add_row().cells
             if row.donor:
                 cells[0].text = row.donor
             else:
-                cells[0].paragraphs[0].add_run("not stated").style = document.styles["Brief Note"]
+                cells[0].paragraphs[0].add_run(labels.not_stated).style = document.styles[
+                    "Brief Note"
+                ]
             cells[1].text = row.item
             cells[2].text = row.status
-            cells[3].text = f"note {row.citation.number}"
+            cells[3].text = labels.note(row.citation.number)
         _column_widths(table, AID_WIDTHS_MM)
 
 
@@ -138,7 +140,7 @@ def _column_widths(table, widths_mm) -> None:
 
 
 def _core_properties(document, brief: Brief) -> None:
-    moment = _timestamp(brief)
+    moment = _naive(brief.created)
     properties = document.core_properties
     properties.title = brief.title
     properties.subject = brief.subject
@@ -153,12 +155,9 @@ def _core_properties(document, brief: Brief) -> None:
     properties.revision = 1
 
 
-def _timestamp(brief: Brief) -> datetime:
-    """The brief's date at midnight UTC, or SOURCE_DATE_EPOCH when set (reproducible builds)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), UTC).replace(tzinfo=None)
-    return datetime(brief.date.year, brief.date.month, brief.date.day)
+def _naive(moment: datetime) -> datetime:
+    """The moment in UTC without a zone, as the DOCX core properties and the ZIP entries take it."""
+    return moment.astimezone(UTC).replace(tzinfo=None)
 
 
 def _reproducible_zip(data: bytes, moment: datetime) -> bytes:

@@ -6,7 +6,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from briefing.model import Brief
-from briefing.render_html import render_html, templates_dir
+from briefing.render_html import render_html
+from briefing.templating import templates_dir
 
 # PDF/UA-1: the brief is read on screens and by screen readers far more often than it is archived,
 # so a tagged, accessible PDF serves its readers best (WeasyPrint also writes the XMP and metadata).

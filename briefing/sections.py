@@ -2,50 +2,37 @@
 
 Every sentence of every article is a candidate for every section. A section scores candidates by
 salience (from `summarize.Engine`) times its relevance (generic and profile cues), and takes the
-best within its share of the word budget; concepts already said anywhere in the brief are worth
-nothing, so no statement is made twice. Near-identical sentences from several sources are merged
-first and cited to all of them.
+best within its share of the word budget. One `Selection` owns what the brief has said so far:
+concepts already said anywhere are worth nothing, so no statement is made twice. Near-identical
+sentences from several sources are merged first and cited to all of them.
+
+Each section is one small object (`KeyPoints`, `Positions`, ...) with its key, its share of the
+budget and a `choose` method; `SECTIONS` lists them in the order they choose.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
-from briefing.aid import MONEY, AidRow, aid_rows
+from briefing.aid import aid_rows, aid_words
 from briefing.corpus import Article
-from briefing.dates import When, resolve
+from briefing.dates import resolve
+from briefing.drafts import Dated, Draft, Pick, body_words
 from briefing.profile import SECTION_KEYS, Profile
-from briefing.speakers import (
-    QUOTE,
-    QUOTE_MARKS,
-    actor_of,
-    find_speakers,
-    is_proper_name,
-)
+from briefing.speakers import QUOTE, QUOTE_MARKS, actor_of, find_speakers, is_proper_name, speech
 from briefing.summarize import Engine, log_scale
-from briefing.text import word_count
+from briefing.vocabulary import Vocabulary, alternation
 
-# Shares of the body's word budget. Positions are the heart of a policy brief. The aid share
-# includes its table, whose cells are quoted words too: TABLE_RESERVE words are kept for them.
-BUDGET_SHARES = {
-    "key_points": 0.20,
-    "positions": 0.28,
-    "open_questions": 0.17,
-    "aid": 0.21,
-    "outlook": 0.14,
-}
-TABLE_RESERVE = 40
-BODY_KEYS = SECTION_KEYS[1:]  # the sections below the key points
+TABLE_RESERVE = 40  # words of the aid share kept for the table's cells, which are quoted words too
 KEY_POINTS = (3, 5)
 # A brief reads best as many short, telling statements: gains are taken per word more strictly
 # than in a plain summary (summarize.LENGTH_EXPONENT), leaving room for more facts.
 LENGTH_EXPONENT = 0.9
 MAX_PER_ACTOR = 3
-OTHERS = "Others"  # the group of statements no actor or named speaker claims
 # A cue match multiplies a sentence's gain; three matches are about as telling as it gets.
 CUE_WEIGHT = 1.0
 MAX_CUES = 3
@@ -55,190 +42,333 @@ POOL_MARGIN = 0.6
 CORROBORATION_OVERLAP = 0.6
 RARE_BIGRAM_LIMIT = 50  # a bigram in more sentences than this says nothing about sameness
 MIN_SHARED_BIGRAMS = 2  # restatements share several rare bigrams, not one
-MAX_CITED_SOURCES = 3  # a footnote cites the first three reports; its note counts them all
-
 # A sentence opening with a personal pronoun or a demonstrative plural ("He added", "These systems")
 # leans on the sentence before it and is left out; one opening with "it" is held back by half,
 # unless the "it" is the empty subject of "It is unclear whether...".
 DEPENDENT_FACTOR = 0.0
 IT_FACTOR = 0.5
-_DEPENDENT_STARTS = frozenset(["These", "Those", "He", "She", "They", "His", "Her", "Their", "Its"])
-_EMPTY_IT = re.compile(
-    r"^it\s+(?:is|was|will|would|could|may|might|remains|seems|appears|has been|had been)\b", re.I
-)
-_DISCOURSE = re.compile(
-    r"^(?:(?:However|But|And|Meanwhile|Still|Yet|Also|So|Instead|Moreover),?\s+)+", re.I
-)
 # Newer reporting supersedes older: an article's weight halves every RECENCY_HALF_LIFE days before
 # the brief's date, but never falls below RECENCY_FLOOR (background still counts).
 RECENCY_HALF_LIFE = 14.0
 RECENCY_FLOOR = 0.3
 
-EMPTY_NOTES = {
-    "key_points": "The sources hold no statement central enough to lead the brief.",
-    "positions": "The sources report no attributed positions.",
-    "open_questions": "The sources leave no question explicitly open.",
-    "aid": "The sources report no aid pledged, delivered, requested or refused.",
-    "outlook": "The sources name no coming events or expected decisions.",
-}
-
-_STANCE = re.compile(
-    r"\b(wants?|insists?|oppos\w*|refus\w*|reject\w*|support\w*|back(?:s|ed|ing)?|urg\w*|demand\w*|"
-    r"calls? for|called for|believ\w*|convinced|view(?:s|ing)?|sees|consider\w*|unacceptable|"
-    r"reluctan\w*|cautio\w*|priorit\w*|focus\w*|hopes?|hoped|seeks?|push\w*|press\w*|"
-    r"committed|determined|warn\w*|label\w*|stated|said|says|argu\w*|emphasi\w*|stress\w*)\b",
-    re.I,
-)
-
 
 @dataclass(frozen=True)
-class Pick:
-    """A chosen sentence: where it comes from, who else reported it, who said it."""
+class Material:
+    """Everything the sections choose from, computed once: candidates with their corroboration,
+    speakers, relevance to each section and support (corroboration, freshness, standing alone)."""
 
-    article: int
-    index: int
-    text: str
-    sources: tuple[int, ...]
-    speaker: str = ""
-
-
-@dataclass(frozen=True)
-class Dated:
-    when: When
-    pick: Pick
-
-
-@dataclass(frozen=True)
-class Draft:
-    """The chosen material of one section, before footnotes are numbered."""
-
-    key: str
-    title: str
-    picks: tuple[Pick, ...] = ()
-    groups: tuple[tuple[str, tuple[Pick, ...]], ...] = ()
-    aid: tuple[AidRow, ...] = ()
-    events: tuple[Dated, ...] = ()
-    empty_note: str = ""
+    articles: Sequence[Article]
+    profile: Profile
+    day: date
+    engine: Engine
+    corroborated: Mapping[int, tuple[int, ...]]
+    representatives: list[int]
+    speakers: Mapping[int, str]
+    relevance: Mapping[str, list[float]]
+    support: Mapping[int, float]
 
     @property
-    def is_empty(self) -> bool:
-        return not (self.picks or self.groups or self.aid or self.events)
+    def vocab(self) -> Vocabulary:
+        return self.profile.vocabulary
+
+    def pick(self, i: int) -> Pick:
+        c = self.engine.candidates[i]
+        return Pick(c.document, c.index, c.text, self.corroborated[i], self.speakers.get(i, ""))
+
+    def in_reading_order(self, ids: list[int]) -> list[int]:
+        candidates = self.engine.candidates
+        return sorted(ids, key=lambda i: (candidates[i].document, candidates[i].index))
+
+    def pool(self, key: str, taken: Sequence[int]) -> list[int]:
+        """Candidates for section `key`: relevant to it, nearly as relevant as to any other, and
+        not said yet."""
+        chosen = set(taken)
+        pool = []
+        for i in self.representatives:
+            if i in chosen:
+                continue
+            mine = self.relevance[key][i]
+            best = max(r[i] for r in self.relevance.values())
+            if mine > 0 and mine >= POOL_MARGIN * best:
+                pool.append(i)
+        return pool
+
+    def boost(self, key: str, pool: Sequence[int]) -> dict[int, float]:
+        return {i: self.support[i] * (1 + self.relevance[key][i]) for i in pool}
 
 
 @dataclass
-class _Selection:
-    """What the brief has said so far: concepts covered and candidates chosen."""
+class Selection:
+    """What the brief has said so far: the one owner of covered concepts and chosen candidates."""
 
+    engine: Engine
     covered: set[str] = field(default_factory=set)
     chosen: list[int] = field(default_factory=list)
+    by_section: dict[str, list[int]] = field(default_factory=dict)
+
+    def select(
+        self,
+        key: str,
+        budget: int,
+        pool: Sequence[int],
+        boost: Mapping[int, float],
+        limit: int | None = None,
+    ) -> list[int]:
+        """Pick from `pool` what says most that is new, within `budget` words, and record it."""
+        ids = self.engine.select(
+            budget, pool=pool, boost=boost, covered=self.covered, chosen=self.chosen, limit=limit
+        )
+        self.record(key, ids)
+        return ids
+
+    def record(self, key: str, ids: Sequence[int]) -> None:
+        """Note `ids` as said in section `key`: their concepts are covered and they may not be
+        restated."""
+        for i in ids:
+            self.covered.update(self.engine.candidates[i].concepts)
+        self.chosen.extend(ids)
+        self.by_section.setdefault(key, []).extend(ids)
+
+
+class KeyPoints:
+    """The most salient, best corroborated, freshest statements that belong somewhere."""
+
+    key = "key_points"
+    share = 0.20
+
+    def choose(self, material: Material, selection: Selection, allowance: int) -> Draft:
+        relevance = material.relevance.values()
+        belongs = [i for i in material.representatives if max(r[i] for r in relevance) > 0]
+        boost = {i: material.support[i] ** 2 for i in belongs}
+        ids = selection.select(self.key, allowance, belongs, boost, limit=KEY_POINTS[1])
+        return Draft(self.key, _title(material, self.key), picks=_picks(material, ids))
+
+
+class ListSection:
+    """A section that is a list of statements: open questions."""
+
+    def __init__(self, key: str, share: float) -> None:
+        self.key, self.share = key, share
+
+    def choose(self, material: Material, selection: Selection, allowance: int) -> Draft:
+        pool = material.pool(self.key, selection.chosen)
+        ids = selection.select(self.key, allowance, pool, material.boost(self.key, pool))
+        ids = material.in_reading_order(ids)
+        return Draft(self.key, _title(material, self.key), picks=_picks(material, ids))
+
+
+class Aid:
+    """Aid statements and the table of what is given, by whom, with what status."""
+
+    key = "aid"
+    share = 0.21
+
+    def choose(self, material: Material, selection: Selection, allowance: int) -> Draft:
+        pool = material.pool(self.key, selection.chosen)
+        boost = material.boost(self.key, pool)
+        ids = selection.select(self.key, allowance - TABLE_RESERVE, pool, boost)
+        ids = material.in_reading_order(ids)
+        picks = _picks(material, ids)
+        # The table covers aid named anywhere above it: key points first, then this section.
+        relevant = material.relevance[self.key]
+        key_aid = [material.pick(i) for i in selection.by_section[KeyPoints.key] if relevant[i] > 0]
+        room = allowance - sum(material.engine.candidates[i].words for i in ids)
+        rows = aid_rows(key_aid + list(picks), material.profile.actors, room, material.vocab)
+        return Draft(self.key, _title(material, self.key), picks=picks, aid=rows)
+
+
+class Outlook:
+    """What comes next: dated events on a timeline, the other forward-looking statements below."""
+
+    key = "outlook"
+    share = 0.14
+
+    def choose(self, material: Material, selection: Selection, allowance: int) -> Draft:
+        pool = material.pool(self.key, selection.chosen)
+        ids = selection.select(self.key, allowance, pool, material.boost(self.key, pool))
+        events, rest = [], []
+        for p in _picks(material, material.in_reading_order(ids)):
+            published = material.articles[p.article].published
+            when = resolve(p.text, published, material.vocab) if published else None
+            if when and when.day >= published and when.day >= material.day:
+                events.append(Dated(when, p))
+            else:
+                rest.append(p)
+        events.sort(key=lambda e: (e.when.day, e.pick.article, e.pick.index))
+        title = _title(material, self.key)
+        return Draft(self.key, title, picks=tuple(rest), events=tuple(events))
+
+
+class Positions:
+    """Who wants what: statements grouped by actor, every actor heard before any is heard twice."""
+
+    key = "positions"
+    share = 0.28
+
+    def choose(self, material: Material, selection: Selection, allowance: int) -> Draft:
+        others = material.vocab.table("labels")["others"]  # statements no actor or speaker claims
+        pool = material.pool(self.key, selection.chosen)
+        boost = material.boost(self.key, pool)
+        ids = self._in_rounds(material, selection, pool, boost, allowance, others)
+        selection.record(self.key, ids)
+        ids = material.in_reading_order(ids)
+        actors = [self._actor(material, i) or others for i in ids]
+        groups = _group(_picks(material, ids), actors, material.profile, others)
+        return Draft(self.key, _title(material, self.key), groups=groups)
+
+    def _actor(self, material: Material, i: int) -> str:
+        """Name the actor of candidate i: for a quoted speaker, the profile actor the speaker
+        belongs to, else the speaker's own name, else "" (unattributed); for a sentence with no
+        speaker, the profile actor it names first."""
+        speaker = material.speakers.get(i, "")
+        actors = material.profile.actors
+        if not speaker:
+            return actor_of(material.engine.candidates[i].text, actors)
+        # A quoted speaker's position is theirs, whatever the sentence is about: "The official
+        # said the strike pushed the rebels back..." is not the rebels' position.
+        found = actor_of(speaker, actors)
+        if not found and is_proper_name(speaker, speech(material.vocab)):
+            found = speaker
+        return found
+
+    def _in_rounds(self, material, selection, pool, boost, budget, others) -> list[int]:
+        """Take statements actor by actor, in rounds; within an actor, the best uncovered
+        statement first. Each pick's concepts are covered at once, so later offers are judged
+        by what is still new."""
+        engine = material.engine
+        candidates = engine.candidates
+        by_actor: dict[str, list[int]] = {}
+        for i in pool:
+            by_actor.setdefault(self._actor(material, i) or others, []).append(i)
+        weight = {a: sum(boost[i] for i in ids) for a, ids in by_actor.items()}
+        order = sorted(by_actor, key=lambda a: (a == others, -weight[a], a))
+        # The profile's actors speak first; speakers it does not know join in the second round,
+        # and unattributed statements in the third, so the budget goes to the actors the reader
+        # expects.
+        profile_actors = {a.name for a in material.profile.actors}
+        tier = {a: 0 if a in profile_actors else 2 if a == others else 1 for a in order}
+        picked: list[int] = []
+        used = 0
+        for round_ in range(MAX_PER_ACTOR):
+            # In each round every actor offers its best statement; the round takes the offers in
+            # order of gain, so a long weak statement never crowds out a short telling one.
+            waiting = [a for a in order if tier[a] <= round_]
+            while waiting:
+                offers = []
+                for actor in waiting:
+                    best, best_gain = None, 0.0
+                    for i in by_actor[actor]:
+                        if i in picked or used + candidates[i].words > budget:
+                            continue
+                        if engine.restates(i, [*selection.chosen, *picked]):
+                            continue
+                        gain = engine.gain(i, selection.covered, boost)
+                        if gain > best_gain:
+                            best, best_gain = i, gain
+                    if best is not None:
+                        offers.append((best_gain, actor, best))
+                if not offers:
+                    break
+                _, actor, best = max(offers, key=lambda offer: (offer[0], -order.index(offer[1])))
+                waiting.remove(actor)
+                picked.append(best)
+                selection.covered.update(candidates[best].concepts)
+                used += candidates[best].words
+        return picked
+
+
+def _group(
+    picks: Sequence[Pick], actors: list[str], profile: Profile, others: str
+) -> tuple[tuple[str, tuple[Pick, ...]], ...]:
+    """Group picks by actor: the profile's actors in its order, then by size, catch-all last."""
+    groups: dict[str, list[Pick]] = {}
+    for p, actor in zip(picks, actors, strict=True):
+        groups.setdefault(actor, []).append(p)
+    order = {a.name: n for n, a in enumerate(profile.actors)}
+    ranked = sorted(
+        groups.items(),
+        key=lambda kv: (kv[0] == others, order.get(kv[0], len(order)), -len(kv[1]), kv[0]),
+    )
+    return tuple((actor, tuple(ps)) for actor, ps in ranked)
+
+
+# The sections in the order they choose: positions last, so that the words other sections leave
+# unused go to them. The reading order is `profile.SECTION_KEYS`.
+SECTIONS = (KeyPoints(), ListSection("open_questions", 0.17), Aid(), Outlook(), Positions())
 
 
 def build_sections(
     articles: Sequence[Article], profile: Profile, budget: int, day: date
 ) -> list[Draft]:
     """Select the statements of every section from `articles` within `budget` words."""
+    material = gather(articles, profile, day)
+    selection = Selection(material.engine)
+    drafts: dict[str, Draft] = {}
+    carry = 0
+    for section in SECTIONS:
+        allowance = int(budget * section.share) + carry
+        draft = section.choose(material, selection, allowance)
+        drafts[section.key] = draft
+        carry = allowance - body_words([draft])
+    empty = profile.vocabulary.table("empty_notes")
+    ordered = [drafts[key] for key in SECTION_KEYS]
+    return [d if not d.is_empty else replace(d, empty_note=empty[d.key]) for d in ordered]
+
+
+def gather(articles: Sequence[Article], profile: Profile, day: date) -> Material:
+    """Return the material every section chooses from."""
+    vocab = profile.vocabulary
     engine = Engine([list(a.sentences) for a in articles], length_exponent=LENGTH_EXPONENT)
     candidates = engine.candidates
     corroborated = corroborate(engine)
-    representatives = sorted(corroborated)
-    speakers = find_speakers(candidates)
+    speakers = find_speakers(candidates, vocab)
     relevance = _relevance_by_section(candidates, profile, speakers)
     for i, c in enumerate(candidates):
-        relevance["outlook"][i] += _future_bonus(c.text, articles[c.document].published, day)
+        relevance["outlook"][i] += _future_bonus(c.text, articles[c.document].published, day, vocab)
     fresh = [recency(a.published, day) for a in articles]
     # A quotation with no speaker in it or just before it would reach the reader unattributed.
     representatives = [
-        i for i in representatives if not _orphan_quote(candidates[i].text, i in speakers)
+        i for i in sorted(corroborated) if not _orphan_quote(candidates[i].text, i in speakers)
     ]
     support = {
         i: log_scale(len(corroborated[i]))
         * fresh[candidates[i].document]
-        * standalone(candidates[i].text)
+        * standalone(candidates[i].text, vocab)
         for i in representatives
     }
-    selection = _Selection()
-
-    def pick(i: int) -> Pick:
-        c = candidates[i]
-        return Pick(c.document, c.index, c.text, corroborated[i], speakers.get(i, ""))
-
-    budget_of = {key: int(budget * share) for key, share in BUDGET_SHARES.items()}
-    # Key points: the most salient, best corroborated, freshest statements that belong somewhere.
-    belongs = [i for i in representatives if max(r[i] for r in relevance.values()) > 0]
-    key_ids = engine.select(
-        budget_of["key_points"],
-        pool=belongs,
-        boost={i: support[i] * support[i] for i in belongs},
-        covered=selection.covered,
-        chosen=selection.chosen,
-        limit=KEY_POINTS[1],
+    return Material(
+        articles, profile, day, engine, corroborated, representatives, speakers, relevance, support
     )
-    selection.chosen.extend(key_ids)
-    title = profile.section_title("key_points")
-    drafts = {"key_points": Draft("key_points", title, picks=tuple(pick(i) for i in key_ids))}
-    carry = budget_of["key_points"] - sum(candidates[i].words for i in key_ids)
-    find = _actor_finder(candidates, speakers, profile)
-    # Positions are chosen last so that the words other sections leave unused go to them.
-    for key in ("open_questions", "aid", "outlook", "positions"):
-        allowance = budget_of[key] + carry
-        reserve = TABLE_RESERVE if key == "aid" else 0
-        pool = _pool(key, representatives, relevance, selection.chosen)
-        boost = {i: support[i] * (1 + relevance[key][i]) for i in pool}
-        if key == "positions":
-            known = {a.name for a in profile.actors}
-            ids = _select_positions(engine, pool, boost, selection, allowance, find, known)
-        else:
-            ids = engine.select(
-                allowance - reserve,
-                pool=pool,
-                boost=boost,
-                covered=selection.covered,
-                chosen=selection.chosen,
-            )
-        selection.chosen.extend(ids)
-        ids.sort(key=lambda i: (candidates[i].document, candidates[i].index))
-        picks = [pick(i) for i in ids]
-        title = profile.section_title(key)
-        if key == "positions":
-            actors = [find(i) for i in ids]
-            draft = Draft(key, title, groups=_group_by_actor(picks, actors, profile))
-        elif key == "aid":
-            # The table covers aid named anywhere above it: key points first, then this section.
-            key_aid = [pick(i) for i in key_ids if relevance["aid"][i] > 0]
-            rows = aid_rows(
-                key_aid + picks,
-                profile.actors,
-                allowance - sum(c.words for c in map(candidates.__getitem__, ids)),
-            )
-            draft = Draft(key, title, picks=tuple(picks), aid=rows)
-        elif key == "outlook":
-            draft = _outlook(title, picks, articles, day)
-        else:
-            draft = Draft(key, title, picks=tuple(picks))
-        drafts[key] = draft
-        carry = allowance - body_words([draft])
-    ordered = [drafts[key] for key in SECTION_KEYS]
-    return [
-        draft if not draft.is_empty else replace(draft, empty_note=EMPTY_NOTES[draft.key])
-        for draft in ordered
-    ]
+
+
+def _title(material: Material, key: str) -> str:
+    return material.profile.section_title(key)
+
+
+def _picks(material: Material, ids: Sequence[int]) -> tuple[Pick, ...]:
+    return tuple(material.pick(i) for i in ids)
 
 
 def _relevance_by_section(
-    candidates, profile: Profile, speakers: dict[int, str]
+    candidates, profile: Profile, speakers: Mapping[int, str]
 ) -> dict[str, list[float]]:
+    vocab = profile.vocabulary
+    money = aid_words(vocab).money
     relevance = {}
-    for key in BODY_KEYS:
+    for key in SECTION_KEYS[1:]:
         cues = cue_pattern(profile.section_cues(key))
-        relevance[key] = [_relevance(c.text, cues, key == "aid") for c in candidates]
+        counts_money = money if key == "aid" else None
+        relevance[key] = [_relevance(c.text, cues, counts_money) for c in candidates]
     positions = relevance["positions"]
+    stance = speech(vocab).stance
     for i, c in enumerate(candidates):
         spoken, quoted = i in speakers, QUOTE.search(c.text) is not None
         if spoken and quoted:
             positions[i] += 2 * CUE_WEIGHT  # a named speaker's own words: the clearest position
         elif spoken or quoted:
             positions[i] += CUE_WEIGHT
-        elif not _STANCE.search(c.text):
+        elif not stance.search(c.text):
             positions[i] = 0.0  # a position is attributed to someone or states a stance
     return relevance
 
@@ -247,20 +377,40 @@ def _orphan_quote(text: str, has_speaker: bool) -> bool:
     return not has_speaker and text.lstrip()[:1] in QUOTE_MARKS
 
 
-def standalone(text: str) -> float:
+@dataclass(frozen=True)
+class _Openings:
+    """What makes a sentence lean on the one before it, built from a vocabulary."""
+
+    dependent: frozenset[str]
+    empty_it: re.Pattern[str]
+    connectives: re.Pattern[str]
+
+
+def _openings(vocab: Vocabulary) -> _Openings:
+    verbs = alternation(vocab.words("empty_it_verbs"))
+    connectives = alternation(vocab.words("connectives"))
+    return _Openings(
+        dependent=frozenset(vocab.words("dependent_openings")),
+        empty_it=re.compile(rf"^it\s+(?:{verbs})\b", re.I),
+        connectives=re.compile(rf"^(?:(?:{connectives}),?\s+)+", re.I),
+    )
+
+
+def standalone(text: str, vocab: Vocabulary) -> float:
     """Return a factor below 1 for a sentence that leans on the one before ("These systems...")."""
-    opening = _DISCOURSE.sub("", text.lstrip(QUOTE_MARKS + " "))
+    known = vocab.compiled(_openings)
+    opening = known.connectives.sub("", text.lstrip(QUOTE_MARKS + " "))
     first = opening.split(" ", 1)[0].strip(",").capitalize()
-    if first in _DEPENDENT_STARTS:
+    if first in known.dependent:
         return DEPENDENT_FACTOR
-    if first == "It" and not _EMPTY_IT.match(opening):
+    if first == "It" and not known.empty_it.match(opening):
         return IT_FACTOR
     return 1.0
 
 
-def _future_bonus(text: str, published: date | None, day: date) -> float:
+def _future_bonus(text: str, published: date | None, day: date, vocab: Vocabulary) -> float:
     """Outlook favours sentences naming a time still to come, more so after the brief's date."""
-    when = resolve(text, published) if published else None
+    when = resolve(text, published, vocab) if published else None
     if when is None or when.day < published:
         return 0.0
     return CUE_WEIGHT * (2 if when.day > day else 1)
@@ -321,11 +471,11 @@ def corroborate(engine: Engine) -> dict[int, tuple[int, ...]]:
     return result
 
 
-def _relevance(text: str, cues: re.Pattern[str], money_counts: bool) -> float:
+def _relevance(text: str, cues: re.Pattern[str], money: re.Pattern[str] | None) -> float:
     """Return how many distinct cues the sentence holds (capped), a money amount counting as one
-    when the section is about aid."""
+    when `money` (the aid section's amounts) is given."""
     hits = len(set(cues.findall(" " + text.lower() + " ")))
-    if money_counts and MONEY.search(text):
+    if money is not None and money.search(text):
         hits += 1
     return CUE_WEIGHT * min(hits, MAX_CUES)
 
@@ -333,125 +483,4 @@ def _relevance(text: str, cues: re.Pattern[str], money_counts: bool) -> float:
 @cache
 def cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern finding any cue at a word start ("pledg" finds "pledged")."""
-    ordered = sorted(set(cues), key=len, reverse=True)
-    return re.compile(r"(?<![a-z0-9])(" + "|".join(re.escape(c) for c in ordered) + ")")
-
-
-def _pool(
-    key: str, representatives: list[int], relevance: dict[str, list[float]], chosen: list[int]
-):
-    taken = set(chosen)
-    pool = []
-    for i in representatives:
-        if i in taken:
-            continue
-        mine = relevance[key][i]
-        best = max(r[i] for r in relevance.values())
-        if mine > 0 and mine >= POOL_MARGIN * best:
-            pool.append(i)
-    return pool
-
-
-def _actor_finder(candidates, speakers: dict[int, str], profile: Profile):
-    """Return a function naming the actor of candidate i: for a quoted speaker, the profile actor
-    the speaker belongs to, else the speaker's own name, else "" (unattributed); for a sentence
-    with no speaker, the profile actor it names first."""
-
-    def find(i: int) -> str:
-        speaker = speakers.get(i, "")
-        if not speaker:
-            return actor_of(candidates[i].text, profile.actors)
-        # A quoted speaker's position is theirs, whatever the sentence is about: "The official
-        # said the strike pushed the rebels back..." is not the rebels' position.
-        found = actor_of(speaker, profile.actors)
-        if not found and is_proper_name(speaker):
-            found = speaker
-        return found
-
-    return find
-
-
-def _select_positions(
-    engine: Engine, pool, boost, selection: _Selection, budget: int, find, profile_actors: set[str]
-):
-    """Take statements actor by actor, in rounds, so that every actor is heard before any is
-    heard twice; within an actor, the best uncovered statement first."""
-    candidates = engine.candidates
-    by_actor: dict[str, list[int]] = {}
-    for i in pool:
-        by_actor.setdefault(find(i) or OTHERS, []).append(i)
-    weight = {a: sum(boost[i] for i in ids) for a, ids in by_actor.items()}
-    order = sorted(by_actor, key=lambda a: (a == OTHERS, -weight[a], a))
-    # The profile's actors speak first; speakers it does not know join in the second round, and
-    # unattributed statements in the third, so the budget goes to the actors the reader expects.
-    tier = {a: 0 if a in profile_actors else 2 if a == OTHERS else 1 for a in order}
-    picked: list[int] = []
-    used = 0
-    for round_ in range(MAX_PER_ACTOR):
-        # In each round every actor offers its best statement; the round takes the offers in
-        # order of gain, so a long weak statement never crowds out a short telling one.
-        waiting = [a for a in order if tier[a] <= round_]
-        while waiting:
-            offers = []
-            for actor in waiting:
-                best, best_gain = None, 0.0
-                for i in by_actor[actor]:
-                    if i in picked or used + candidates[i].words > budget:
-                        continue
-                    if engine.restates(i, [*selection.chosen, *picked]):
-                        continue
-                    gain = engine.gain(i, selection.covered, boost)
-                    if gain > best_gain:
-                        best, best_gain = i, gain
-                if best is not None:
-                    offers.append((best_gain, actor, best))
-            if not offers:
-                break
-            _, actor, best = max(offers, key=lambda offer: (offer[0], -order.index(offer[1])))
-            waiting.remove(actor)
-            picked.append(best)
-            selection.covered.update(candidates[best].concepts)
-            used += candidates[best].words
-    return picked
-
-
-def _group_by_actor(
-    picks: list[Pick], actors: list[str], profile: Profile
-) -> tuple[tuple[str, tuple[Pick, ...]], ...]:
-    groups: dict[str, list[Pick]] = {}
-    for p, actor in zip(picks, actors, strict=True):
-        groups.setdefault(actor or OTHERS, []).append(p)
-    order = {a.name: n for n, a in enumerate(profile.actors)}
-    ranked = sorted(
-        groups.items(),
-        key=lambda kv: (kv[0] == OTHERS, order.get(kv[0], len(order)), -len(kv[1]), kv[0]),
-    )
-    return tuple((actor, tuple(ps)) for actor, ps in ranked)
-
-
-# --- outlook ---------------------------------------------------------------------------------
-
-
-def _outlook(title: str, picks: list[Pick], articles: Sequence[Article], day: date) -> Draft:
-    """Split outlook statements into a timeline of events still to come and the rest."""
-    events, rest = [], []
-    for p in picks:
-        published = articles[p.article].published
-        when = resolve(p.text, published) if published else None
-        if when and when.day >= published and when.day >= day:
-            events.append(Dated(when, p))
-        else:
-            rest.append(p)
-    events.sort(key=lambda e: (e.when.day, e.pick.article, e.pick.index))
-    return Draft("outlook", title, picks=tuple(rest), events=tuple(events))
-
-
-def body_words(drafts: Sequence[Draft]) -> int:
-    """Return the number of quoted words in the body: statements and table cells."""
-    total = 0
-    for d in drafts:
-        total += sum(word_count(p.text) for p in d.picks)
-        total += sum(word_count(p.text) for _, ps in d.groups for p in ps)
-        total += sum(word_count(e.pick.text) for e in d.events)
-        total += sum(word_count(r.donor) + word_count(r.item) for r in d.aid)
-    return total
+    return re.compile(r"(?<![a-z0-9])(" + alternation(cues, escape=True, longest_first=True) + ")")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -127,18 +127,17 @@ class Engine:
         *,
         pool: Iterable[int] | None = None,
         boost: Mapping[int, float] | None = None,
-        covered: set[str] | None = None,
-        chosen: list[int] | None = None,
+        covered: Iterable[str] = (),
+        chosen: Sequence[int] = (),
         limit: int | None = None,
-        accept: Callable[[int, list[int]], bool] | None = None,
     ) -> list[int]:
         """Pick candidates greedily by uncovered concept weight per word, within `budget` words.
 
         `boost` multiplies a candidate's gain (section relevance, corroboration); `covered` holds
-        concepts already said elsewhere in the brief and is updated; `chosen` are earlier picks
-        that new ones must not restate; `accept(i, picked)` may veto a pick (e.g. an actor's quota).
+        concepts already said elsewhere in the brief (read, never changed: the caller records what
+        was picked); `chosen` are earlier picks that new ones must not restate.
         """
-        covered = covered if covered is not None else set()
+        covered = set(covered)
         earlier = [self.candidates[i].stems for i in (chosen or [])]
         boost = boost or {}
         indexes = range(len(self.candidates)) if pool is None else pool
@@ -161,8 +160,6 @@ class Engine:
             if used + candidate.words > budget:
                 continue
             if any(_overlap(candidate.stems, other) > MAX_OVERLAP for other in earlier):
-                continue
-            if accept is not None and not accept(i, picked):
                 continue
             picked.append(i)
             earlier.append(candidate.stems)

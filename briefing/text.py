@@ -10,121 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-# Words that end in a period but rarely end a sentence (titles, months, "No.", "vs.", company
-# suffixes). Kept lowercase without the period.
-ABBREVIATIONS = frozenset(
-    [
-        "no",  # "No. 1": a number follows; "said no. Then" still splits before a sentence starter
-        "nos",
-        "vol",
-        "fig",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "sgt",
-        "cmdr",
-        "adm",
-        "sen",
-        "rep",
-        "gov",
-        "pres",
-        "amb",
-        "sec",
-        "gen",
-        "st",
-        "mt",
-        "jr",
-        "sr",
-        "vs",
-        "etc",
-        "approx",
-        "dept",
-        "est",
-        "fig",
-        "inc",
-        "corp",
-        "co",
-        "ltd",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "e.g",
-        "i.e",
-        "cf",
-        "al",
-        "ft",
-    ]
-)
-
-# Capitalised words that, after an ambiguous abbreviation such as "U.S.", show that a new
-# sentence has begun ("... in the U.S. He said").
-SENTENCE_STARTERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "i",
-        "you",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "but",
-        "and",
-        "however",
-        "meanwhile",
-        "in",
-        "on",
-        "at",
-        "for",
-        "if",
-        "when",
-        "while",
-        "as",
-        "after",
-        "before",
-        "there",
-        "some",
-        "many",
-        "most",
-    ]
-)
+from briefing.vocabulary import Vocabulary, shipped
 
 _BOUNDARY = re.compile(
     r"""(?P<end>[.!?…]+)             # terminal punctuation
@@ -139,15 +27,31 @@ _WORD = re.compile(r"[\w$€£%]+(?:[-'’.,][\w]+)*", re.UNICODE)
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
-def split_sentences(text: str) -> list[str]:
+@dataclass(frozen=True)
+class _Words:
+    """The splitter's vocabulary: abbreviations (months and weekdays included) and the words that
+    show a new sentence has begun after an ambiguous abbreviation."""
+
+    abbreviations: frozenset[str]
+    starters: frozenset[str]
+
+
+def _splitter_words(vocab: Vocabulary) -> _Words:
+    abbreviations = {*vocab.words("abbreviations"), *vocab.words("weekday_abbreviations")}
+    abbreviations.update(a for names in vocab.table("months").values() for a in names)
+    return _Words(frozenset(abbreviations), frozenset(vocab.words("sentence_starters")))
+
+
+def split_sentences(text: str, vocab: Vocabulary | None = None) -> list[str]:
     """Return the sentences of `text`, each a verbatim, stripped slice of it."""
-    return [text[start:end] for start, end in sentence_spans(text)]
+    return [text[start:end] for start, end in sentence_spans(text, vocab)]
 
 
-def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+def sentence_spans(text: str, vocab: Vocabulary | None = None) -> Iterator[tuple[int, int]]:
     """Yield `(start, end)` offsets of each sentence in `text`, paragraphs never joined."""
+    known = (vocab or shipped()).compiled(_splitter_words)
     for para_start, para_end in _paragraph_spans(text):
-        yield from _sentence_spans_in(text, para_start, para_end)
+        yield from _sentence_spans_in(text, para_start, para_end, known)
 
 
 def _paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
@@ -158,11 +62,11 @@ def _paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
     yield start, len(text)
 
 
-def _sentence_spans_in(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def _sentence_spans_in(text: str, start: int, end: int, known: _Words) -> Iterator[tuple[int, int]]:
     paragraph = text[start:end]
     cursor = 0
     for match in _BOUNDARY.finditer(paragraph):
-        if not _is_boundary(paragraph, match):
+        if not _is_boundary(paragraph, match, known):
             continue
         if _inside_quotation(paragraph[cursor : match.end("close")], paragraph[match.end() :]):
             continue
@@ -198,7 +102,7 @@ def _inside_quotation(sentence: str, rest: str) -> bool:
     return curly_open or straight_open
 
 
-def _is_boundary(paragraph: str, match: re.Match[str]) -> bool:
+def _is_boundary(paragraph: str, match: re.Match[str], known: _Words) -> bool:
     stop = match.group("end")
     following = paragraph[match.end("gap") :].lstrip("\"'“‘«([")
     if following[:1].islower():
@@ -213,13 +117,13 @@ def _is_boundary(paragraph: str, match: re.Match[str]) -> bool:
     next_token = next_word.group(0) if next_word else ""
     if next_token[:1].islower():
         return False
-    if word in ABBREVIATIONS:
+    if word in known.abbreviations:
         # "Dec. 3" and "Mr. Smith" continue; "... in Dec. The next" does not.
-        return next_token.lower() in SENTENCE_STARTERS
+        return next_token.lower() in known.starters
     if len(word) == 1 and word.isalpha():
         return False  # an initial: "Joe R. Biden"
     if "." in word:  # "U.S." or "a.m." ends a sentence only before a clear sentence start
-        return next_token.lower() in SENTENCE_STARTERS
+        return next_token.lower() in known.starters
     return True
 
 

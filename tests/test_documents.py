@@ -212,11 +212,29 @@ def test_same_sources_and_date_give_the_same_bytes_across_processes(tmp_path):
     assert len(outputs[0]) == 2
 
 
-def test_source_date_epoch_sets_the_docx_timestamps(tmp_path, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1733184000")  # 2024-12-03 00:00 UTC
+def test_source_date_epoch_sets_one_creation_time_in_pdf_and_docx(tmp_path, monkeypatch):
+    from pypdf import PdfReader
+
+    monkeypatch.setenv(
+        "SOURCE_DATE_EPOCH", "1700000000"
+    )  # 2023-11-14 22:13:20 UTC, not the brief's date
     out = generate(tmp_path)
     with zipfile.ZipFile(out.docx) as package:
-        assert {info.date_time for info in package.infolist()} == {(2024, 12, 3, 0, 0, 0)}
+        assert {info.date_time for info in package.infolist()} == {(2023, 11, 14, 22, 13, 20)}
+        core = package.read("docProps/core.xml").decode()
+    assert "<dcterms:created" in core
+    assert "2023-11-14T22:13:20Z" in core
+    assert PdfReader(out.pdf).metadata["/CreationDate"].startswith("D:20231114221320")
+
+
+def test_without_source_date_epoch_pdf_and_docx_date_from_the_brief(tmp_path, monkeypatch):
+    from pypdf import PdfReader
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    out = generate(tmp_path)
+    with zipfile.ZipFile(out.docx) as package:
+        assert "2024-12-03T00:00:00Z" in package.read("docProps/core.xml").decode()
+    assert PdfReader(out.pdf).metadata["/CreationDate"].startswith("D:20241203000000")
 
 
 def test_a_failure_mid_run_leaves_the_earlier_brief_intact(tmp_path, monkeypatch):

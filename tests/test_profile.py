@@ -6,7 +6,8 @@ import pytest
 from conftest import SEEDS
 
 from briefing.errors import ProfileError
-from briefing.profile import DEFAULT_TITLES, load_profile, slugify
+from briefing.profile import load_profile
+from briefing.vocabulary import shipped
 
 
 def test_seed_profile_holds_the_topic():
@@ -22,8 +23,11 @@ def test_no_profile_gives_generic_defaults():
     profile = load_profile(None)
     assert profile.title == ""
     assert profile.actors == ()
-    assert profile.section_title("positions") == DEFAULT_TITLES["positions"]
-    assert profile.section_cues("open_questions")
+    assert profile.section_title("positions") == "Positions"
+    assert profile.section_cues("open_questions") == tuple(
+        shipped().table("section_cues")["open_questions"]
+    )
+    assert profile.vocabulary is shipped()
 
 
 @pytest.mark.parametrize(
@@ -34,6 +38,8 @@ def test_no_profile_gives_generic_defaults():
         ("[[actors]]\naliases = ['x']", "needs a name"),
         ("[sections.weather]\ncues = ['rain']", "unknown section 'weather'"),
         ("title = 3", "'title' must be text"),
+        ("[vocabulary]\nspeach_verbs = ['quipped']", "unknown vocabulary list 'speach_verbs'"),
+        ("[vocabulary]\nspeech_verbs = 'quipped'", "must be a list"),
     ],
 )
 def test_bad_profile_is_one_clear_error(tmp_path, text, message):
@@ -44,7 +50,14 @@ def test_bad_profile_is_one_clear_error(tmp_path, text, message):
     assert str(path) in str(error.value)
 
 
-def test_slugify():
-    assert slugify("Ukraine's bid for a NATO invitation") == "ukraines-bid-for-a-nato-invitation"
-    assert slugify("Žižek & co: über alles!") == "zizek-co-uber-alles"
-    assert slugify("!!!") == "brief"
+def test_a_profile_extends_or_replaces_the_shipped_vocabulary(tmp_path):
+    path = tmp_path / "brief.toml"
+    path.write_text(
+        '[vocabulary]\nspeech_verbs = ["quipped"]\n\n[vocabulary.replace]\nitem_heads = ["vaccines?"]\n',
+        encoding="utf-8",
+    )
+    vocab = load_profile(path).vocabulary
+    assert vocab.words("speech_verbs")[-1] == "quipped"
+    assert set(shipped().words("speech_verbs")) < set(vocab.words("speech_verbs"))
+    assert vocab.words("item_heads") == ("vaccines?",)
+    assert "quipped" not in shipped().words("speech_verbs")  # the shipped lists stay as they are

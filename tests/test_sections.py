@@ -7,9 +7,7 @@ from datetime import date
 import pytest
 from conftest import DATA, SEED_DATE, SEEDS, source_texts
 
-from briefing.aid import aid_item, aid_status
 from briefing.pipeline import Options, build_brief
-from briefing.speakers import actor_of, clean_name, corpus_title
 from briefing.text import word_count
 
 BODY = ("key_points", "positions", "open_questions", "aid", "outlook")
@@ -72,35 +70,10 @@ def test_body_stays_within_a_smaller_budget(words):
     assert 0 < body_words(brief) <= words
 
 
-def test_aid_table_cells_are_spans_of_the_cited_sentence(seed_model):
-    rows = seed_model.section("aid").aid
-    assert rows
-    for row in rows:
-        assert row.item in row.sentence
-        assert row.donor in row.sentence
-        assert row.status in {
-            "announced",
-            "pledged",
-            "delivered",
-            "requested",
-            "refused",
-            "reported",
-        }
-    by_item = {row.item: row for row in rows}
-    assert by_item["$725 million"].status == "announced"
-    assert any("THAAD" in item and row.status == "requested" for item, row in by_item.items())
-
-
 def test_timeline_is_in_date_order_and_not_in_the_past(seed_model):
     events = seed_model.section("outlook").events
     assert [e.when for e in events] == sorted(e.when for e in events)
     assert all(e.when >= SEED_DATE for e in events)
-
-
-def test_quotes_keep_their_speaker(seed_model):
-    peskov = [s for s in seed_model.statements() if "unacceptable" in s.text]
-    assert peskov
-    assert "Peskov" in peskov[0].text
 
 
 def test_another_topic_without_profile_gives_a_sensible_brief():
@@ -119,19 +92,6 @@ def test_another_topic_without_profile_gives_a_sensible_brief():
     assert len(corroborated[0].citation.references) == 2
 
 
-def test_aid_table_covers_aid_named_in_the_key_points(tmp_path):
-    (tmp_path / "a.md").write_text(
-        "---\ndate: 2025-05-06\n---\nThe port authority announced a $12 million package of support "
-        "for small shippers on Monday. Dock workers stayed off the job for an eighth day.\n",
-        encoding="utf-8",
-    )
-    brief = build_brief(Options(sources=tmp_path, day=date(2025, 5, 7)))
-    rows = brief.section("aid").aid
-    assert [row.item for row in rows] == ["$12 million"]
-    key_point = next(s for s in brief.section("key_points").statements if "$12 million" in s.text)
-    assert rows[0].citation.number == key_point.citation.number
-
-
 def test_empty_section_says_so_in_one_template_line(tmp_path):
     (tmp_path / "a.md").write_text(
         "---\ndate: 2025-01-02\n---\nThe museum opened a new wing on Friday with paintings from the "
@@ -142,45 +102,6 @@ def test_empty_section_says_so_in_one_template_line(tmp_path):
     aid = brief.section("aid")
     assert aid.is_empty
     assert aid.empty_note
-
-
-def test_aid_helpers_read_amounts_named_systems_and_status():
-    sentence = "Kyiv continues to press for more defenses, such as the American THAAD and Israeli-American Arrow systems."
-    assert aid_item(sentence) == "American THAAD and Israeli-American Arrow systems"
-    assert aid_status(sentence) == "requested"
-    assert aid_item("Washington announced $725 million in aid.") == "$725 million"
-    assert aid_status("Berlin has pledged more tanks.") == "pledged"
-
-
-def test_actor_of_prefers_the_example_of_a_group():
-    from briefing.profile import Actor
-
-    actors = (Actor("NATO", ("Alliance",)), Actor("European allies", ("Hungary",)))
-    assert (
-        actor_of("Some NATO members, like Hungary, have openly opposed it.", actors)
-        == "European allies"
-    )
-    assert actor_of("NATO said no.", actors) == "NATO"
-
-
-def test_corpus_title_names_what_the_articles_are_about():
-    from briefing.corpus import read_paths
-
-    articles = read_paths([DATA / "other_topic"])
-    assert "Riverside" in corpus_title(articles)
-
-
-def test_aid_rows_point_to_the_footnote_of_their_statement(seed_model):
-    aid = seed_model.section("aid")
-    numbers = {s.text: s.citation.number for s in seed_model.statements()}
-    for row in aid.aid:
-        assert numbers[row.sentence] == row.citation.number
-
-
-def test_speaker_label_only_when_the_sentence_does_not_name_them(seed_model):
-    for statement in seed_model.statements():
-        if statement.speaker:
-            assert statement.speaker.split()[-1] not in statement.text
 
 
 def test_budget_counts_words_as_a_reader_does(tmp_path):
@@ -194,20 +115,3 @@ def test_budget_counts_words_as_a_reader_does(tmp_path):
         )
     brief = build_brief(Options(sources=tmp_path, day=date(2025, 5, 9), words=100))
     assert body_words(brief) <= 100
-
-
-@pytest.mark.parametrize(
-    ("raw", "name"),
-    [
-        ("Boston Police Commissioner William Evans", "William Evans"),
-        ("Majority Leader Damon Thayer", "Damon Thayer"),
-        ("Secretary-General Mark Rutte", "Mark Rutte"),
-        ("Mayor Helen Osei", "Helen Osei"),
-        ("Donald Trump’s", ""),
-        ("We’ve", ""),
-        ("Sources", ""),
-    ],
-)
-def test_speaker_names_are_people_not_titles(raw, name):
-
-    assert clean_name(raw) == name

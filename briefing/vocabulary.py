@@ -1,0 +1,92 @@
+"""The vocabulary briefing reads news with, shipped as data: word lists, cue words, labels, gazetteer.
+
+Every list lives once, in a TOML file under `briefing/data/` that names its source. A profile may add
+words to a list (`[vocabulary] speech_verbs = ["quipped"]`) or replace one
+(`[vocabulary.replace] honorifics = [...]`). Stages ask a `Vocabulary` for lists and build their
+patterns from it once per vocabulary (`compiled`).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Mapping, Sequence
+from functools import cache
+from typing import Any, TypeVar
+
+LISTS = "lists"  # the table of each file whose entries a profile may extend or replace
+
+T = TypeVar("T")
+
+
+class Vocabulary:
+    """Named word lists and tables; compiled patterns are built once per vocabulary and kept."""
+
+    def __init__(self, lists: Mapping[str, tuple[str, ...]], tables: Mapping[str, Any]) -> None:
+        self._lists = dict(lists)
+        self._tables = dict(tables)
+        self._compiled: dict[Callable, Any] = {}
+
+    def words(self, name: str) -> tuple[str, ...]:
+        """Return the list `name`, in its file's order."""
+        return self._lists[name]
+
+    def table(self, name: str) -> Mapping[str, Any]:
+        """Return the table `name` (e.g. "section_cues", "labels")."""
+        return self._tables[name]
+
+    def names(self) -> frozenset[str]:
+        """Return the names of the lists a profile may extend or replace."""
+        return frozenset(self._lists)
+
+    def compiled(self, build: Callable[[Vocabulary], T]) -> T:
+        """Return `build(self)`, computed once per vocabulary (patterns, sets)."""
+        if build not in self._compiled:
+            self._compiled[build] = build(self)
+        return self._compiled[build]
+
+    def extended(
+        self,
+        additions: Mapping[str, Sequence[str]] | None = None,
+        replacements: Mapping[str, Sequence[str]] | None = None,
+    ) -> Vocabulary:
+        """Return a vocabulary with words added to lists and lists replaced (names must exist)."""
+        if not additions and not replacements:
+            return self
+        lists = dict(self._lists)
+        for name, words in (replacements or {}).items():
+            lists[name] = tuple(words)
+        for name, words in (additions or {}).items():
+            lists[name] = lists[name] + tuple(w for w in words if w not in lists[name])
+        return Vocabulary(lists, self._tables)
+
+
+@cache
+def shipped() -> Vocabulary:
+    """Return the vocabulary shipped with briefing (read once per process)."""
+    from importlib.resources import files
+
+    lists: dict[str, tuple[str, ...]] = {}
+    tables: dict[str, Any] = {}
+    folder = files("briefing") / "data"
+    for name in sorted(entry.name for entry in folder.iterdir() if entry.name.endswith(".toml")):
+        data = tomllib.loads((folder / name).read_text("utf-8"))
+        for table, content in data.items():
+            target = lists if table == LISTS else tables
+            entries = content.items() if table == LISTS else [(table, content)]
+            for key, value in entries:
+                if key in lists or key in tables:
+                    raise RuntimeError(f"vocabulary '{key}' is defined twice ({name})")
+                target[key] = tuple(value) if table == LISTS else value
+    return Vocabulary(lists, tables)
+
+
+def alternation(
+    fragments: Sequence[str], *, escape: bool = False, longest_first: bool = False
+) -> str:
+    """Return a regular-expression alternation of `fragments`; with `escape` they are plain text,
+    with `longest_first` a longer cue is tried before its prefix ("calls for" before "call")."""
+    import re
+
+    unique = list(dict.fromkeys(fragments))
+    ordered = sorted(unique, key=len, reverse=True) if longest_first else unique
+    return "|".join(re.escape(f) if escape else f for f in ordered)
