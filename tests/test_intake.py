@@ -661,3 +661,7 @@ def test_readme_shows_the_file_name_add_gives():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     example = article_path(Path("~/briefs/bridge"), "https://example.org/news/bridge-toll")
     assert f"`{example}`" in readme
+    limits = readme.split("### Adding articles", 1)[1].split("###", 1)[0]
+    assert f"fewer than {briefing.intake.MIN_ARTICLE_WORDS} words" in limits
+    assert f"more than {briefing.intake.MAX_REDIRECTS} redirects" in limits
+    assert f"over {briefing.intake.MAX_RESPONSE_BYTES // 1024 // 1024} MB" in limits
