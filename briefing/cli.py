@@ -310,6 +310,60 @@ def summarize(words, paths):
         click.echo(sentence)
 
 
+FETCH_TIMEOUT = 20.0  # seconds per page or feed, redirects included: slow news sites need a few
+# Exit status when some links could not be added and the others were: a script tells it from a
+# usage error (2) that added nothing, and from success (0).
+PARTIAL_EXIT = 3
+
+
+@main.command()
+@click.argument("urls", nargs=-1, metavar="[URL]...")
+@click.option(
+    "--feed",
+    "feeds",
+    multiple=True,
+    metavar="FEED_URL",
+    help="An RSS or Atom feed: add every entry not yet in the folder; repeat for several.",
+)
+@click.option(
+    "--into",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="Sources folder the articles are saved in (made if missing).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=FETCH_TIMEOUT,
+    show_default=True,
+    help="Seconds each page or feed may take to arrive, redirects included.",
+)
+@handle_errors
+def add(urls, feeds, into, timeout):
+    """Fetch each URL (or every entry of a --feed) and save the article into --into as a .md file
+    with front matter. A link already saved is left alone.
+
+    Exit status 0 when every link was added or already there, 3 when some could not be added
+    (one line each; the others were saved), 2 for a usage error.
+    """
+    from briefing import intake
+
+    if not urls and not feeds:
+        raise BriefingError("give one or more URLs, or --feed FEED_URL")
+    quiet = click.get_current_context().find_root().params.get("quiet", False)
+    failed = 0
+    for outcome in intake.add(into, urls, feeds, timeout=timeout):
+        if outcome.status == intake.ADDED:
+            click.echo(str(outcome.path))
+        elif outcome.status == intake.FAILED:
+            failed += 1
+            click.echo(f"briefing: error: {outcome.reason}", err=True)
+        elif not quiet:
+            click.echo(f"already in {outcome.path}")
+    if failed:
+        sys.exit(PARTIAL_EXIT)
+
+
 @main.command()
 @source_options
 @brief_options

@@ -25,3 +25,7 @@ class OutputError(BriefingError):
 
 class MailError(BriefingError):
     """The email could not be built or sent."""
+
+
+class FetchError(BriefingError):
+    """A page or feed cannot be fetched or holds no article; `add` reports it and goes on."""
