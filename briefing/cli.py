@@ -131,13 +131,15 @@ def main(debug: bool, quiet: bool) -> None:
     setup_logging(quiet)
 
 
-def source_options(command):
+def source_options(command=None, *, date_required: bool = True):
+    if command is None:
+        return functools.partial(source_options, date_required=date_required)
     options = [
         click.option(
             "--date",
             "day",
             type=Day(),
-            required=True,
+            required=date_required,
             help="The brief's date; articles published after it are left out.",
         ),
         click.option(
@@ -306,8 +308,63 @@ def summarize(words, paths):
 
 
 @main.command()
-@source_options
+@click.argument("draft", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    "target",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="The PDF to write (default: the draft's name with .pdf, beside it).",
+)
+@click.option(
+    "--templates",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Your copy of templates/ (its fonts/ are the PDF's faces).",
+)
+@handle_errors
+def pdf(draft, target, templates):
+    """Print an edited DOCX draft to PDF with LibreOffice, as the analyst left it.
+
+    The Assessment prompt is left out until the analyst replaces it.
+    """
+    from briefing.convert import convert_draft
+    from briefing.errors import DraftError
+    from briefing.output import write_bytes
+
+    target = target or draft.with_suffix(".pdf")
+    if target.resolve() == draft.resolve():
+        raise DraftError(f"{target}: that is the draft itself; give -o another file name")
+    _, printed = convert_draft(draft, templates)
+    write_bytes(target, printed)
+    click.echo(str(target))
+
+
+# The options that build a new brief; `email --docx` sends a draft and takes none of them.
+BRIEF_BUILDING = (
+    "day",
+    "sources",
+    "days",
+    "include_undated",
+    "profile",
+    "words",
+    "author",
+    "paper",
+)
+
+
+@main.command()
+@source_options(date_required=False)
 @brief_options
+@click.option(
+    "--docx",
+    "draft",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Send this edited DOCX draft instead of building a brief (needs LibreOffice).",
+)
+@click.option("--attach-docx", is_flag=True, help="Attach the DOCX draft too.")
 @click.option("--to", "to", multiple=True, required=True, help="Recipient; repeat for several.")
 @click.option("--cc", multiple=True, help="Copy recipient; repeat for several.")
 @click.option("--from", "sender", default="", help="Sender address (default: $BRIEFING_FROM).")
@@ -338,6 +395,8 @@ def email(
     author,
     templates,
     paper,
+    draft,
+    attach_docx,
     to,
     cc,
     sender,
@@ -347,24 +406,30 @@ def email(
     eml,
     output,
 ):
-    """Email the brief for --date: key points in the body, the PDF attached.
+    """Email the brief for --date, or the edited --docx draft: key points in the body, PDF attached.
 
     SMTP credentials are read from BRIEFING_SMTP_USER and BRIEFING_SMTP_PASSWORD.
     """
     from briefing.errors import MailError
     from briefing.mail import build_message, send, write_eml
-    from briefing.output import output_path
-    from briefing.pipeline import build_brief, render
 
     if eml is None and smtp is None:
         raise MailError(
             "say where the message goes: --smtp HOST:PORT to send it, or --eml FILE to write it"
         )
-    brief = build_brief(_options(day, sources, days, include_undated, profile, words, author))
-    pdf = render(brief, "pdf", templates, paper)
-    filename = output_path(Path("."), brief.date, brief.slug, "pdf").name
+    if draft is not None:
+        _refuse_brief_options(click.get_current_context())
+        summary, attachments, kept = _draft_message(draft, templates, attach_docx, output)
+    elif day is None:
+        raise MailError(
+            "say what to send: --date YYYY-MM-DD to build a brief, or --docx DRAFT.docx to send "
+            "an edited draft"
+        )
+    else:
+        options = _options(day, sources, days, include_undated, profile, words, author)
+        summary, attachments, kept = _brief_message(options, templates, paper, attach_docx, output)
     message = build_message(
-        brief, pdf, filename, to=to, cc=cc, sender=sender, subject=subject, templates=templates
+        summary, attachments, to=to, cc=cc, sender=sender, subject=subject, templates=templates
     )
     if eml is not None:
         write_eml(message, eml)
@@ -373,10 +438,60 @@ def email(
     try:
         send(message, smtp, starttls=starttls)
     except MailError as exc:
-        kept = output_path(output, brief.date, brief.slug, "eml")
         write_eml(message, kept)
         raise MailError(f"{exc}; the message is kept in {kept}") from None
     click.echo(f"sent to {', '.join([*to, *cc])} through {smtp}")
+
+
+def _refuse_brief_options(ctx: click.Context) -> None:
+    from click.core import ParameterSource
+
+    from briefing.errors import MailError
+
+    given = [
+        param.opts[0]
+        for param in ctx.command.params
+        if param.name in BRIEF_BUILDING
+        and ctx.get_parameter_source(param.name)
+        in (ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT)
+    ]
+    if given:
+        raise MailError(
+            f"--docx sends an edited draft, {', '.join(given)} build a new brief: "
+            "give one or the other"
+        )
+
+
+def _draft_message(draft: Path, templates, attach_docx: bool, output: Path):
+    """The edited draft's summary, its PDF (and DOCX) as attachments, and where a failed send
+    keeps the message."""
+    from briefing.convert import convert_draft
+    from briefing.mail import DOCX_SUBTYPE, Attachment
+    from briefing.read_docx import read_draft
+
+    summary = read_draft(draft)
+    printable, printed = convert_draft(draft, templates)
+    attachments = [Attachment(draft.with_suffix(".pdf").name, printed)]
+    if attach_docx:
+        attachments.append(Attachment(draft.with_suffix(".docx").name, printable, DOCX_SUBTYPE))
+    return summary, attachments, output / f"{draft.stem}.eml"
+
+
+def _brief_message(options, templates, paper: str, attach_docx: bool, output: Path):
+    """A new brief's summary, its PDF (and DOCX) as attachments, and where a failed send keeps
+    the message."""
+    from briefing.mail import DOCX_SUBTYPE, Attachment, summarize_brief
+    from briefing.output import output_path
+    from briefing.pipeline import build_brief, render
+
+    brief = build_brief(options)
+    name = output_path(Path("."), brief.date, brief.slug, "pdf").name
+    attachments = [Attachment(name, render(brief, "pdf", templates, paper))]
+    if attach_docx:
+        docx = render(brief, "docx", templates, paper)
+        attachments.append(Attachment(Path(name).with_suffix(".docx").name, docx, DOCX_SUBTYPE))
+    kept = output_path(output, brief.date, brief.slug, "eml")
+    return summarize_brief(brief), attachments, kept
 
 
 if __name__ == "__main__":

@@ -25,3 +25,11 @@ class OutputError(BriefingError):
 
 class MailError(BriefingError):
     """The email could not be built or sent."""
+
+
+class DraftError(BriefingError):
+    """An edited Word draft cannot be read, or is not a briefing draft."""
+
+
+class ConversionError(BriefingError):
+    """LibreOffice is missing, or could not turn a draft into PDF in time."""

@@ -11,6 +11,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 DOCUMENT_KIND = "Policy brief"  # what the masthead calls the document
+# The Word draft's section for the analyst's own judgement, after the key points. Its prompt is
+# template text: `briefing pdf` and `briefing email --docx` leave it out until the analyst replaces
+# it, and the PDF `generate` writes has no such section (it holds no analyst's words yet).
+ASSESSMENT_TITLE = "Assessment"
+ASSESSMENT_PROMPT = (
+    "Analyst's assessment: replace this prompt with your judgement. "
+    "Until you do, it is left out of the PDF and the email."
+)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from briefing.model import Brief, Citation, Section, Statement
+from briefing.model import ASSESSMENT_PROMPT, ASSESSMENT_TITLE, Brief, Citation, Section, Statement
 from briefing.render_html import REFERENCE_DOCX, templates_dir
 
 PAPER_MM = {"a4": (210, 297), "letter": (215.9, 279.4)}
@@ -72,6 +72,8 @@ def render_docx(brief: Brief, templates: Path | None = None, paper: str = "a4") 
 
     for sec in brief.sections:
         _section(document, sec, statement, cite)
+        if sec.key == "key_points":
+            _assessment(document)
 
     document.add_heading("Sources", level=1)
     for source in brief.sources:
@@ -125,6 +127,15 @@ def _section(document, sec: Section, statement, cite) -> None:
             cells[2].text = row.status
             cells[3].text = f"note {row.citation.number}"
         _column_widths(table, AID_WIDTHS_MM)
+
+
+def _assessment(document) -> None:
+    """The analyst's section: a heading and a content control showing the prompt until replaced."""
+    from briefing.docx_xml import content_control
+
+    document.add_heading(ASSESSMENT_TITLE, level=1)
+    body = document.element.body
+    body.sectPr.addprevious(content_control(ASSESSMENT_TITLE, ASSESSMENT_PROMPT))
 
 
 def _column_widths(table, widths_mm) -> None:
