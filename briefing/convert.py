@@ -7,6 +7,7 @@ is removed afterwards, whatever happens.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import shutil
@@ -33,6 +34,7 @@ PDF_FILTER = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"t
 FONT_STAND_INS = {"Georgia": "Noto Serif", "Arial": "Noto Sans"}
 SYSTEM_FONTCONFIG = "/etc/fonts/fonts.conf"
 FONTS_FOLDER = "fonts"
+IPC_FOLDERS = ("/tmp", "/var/tmp")  # where LibreOffice puts its IPC socket, first writable wins
 
 
 def convert_draft(path: Path, templates: Path | None = None) -> tuple[bytes, bytes]:
@@ -57,9 +59,11 @@ def find_soffice() -> str:
     )
 
 
-def docx_to_pdf(docx: bytes, fonts: Path | None = None, timeout: float = CONVERT_TIMEOUT) -> bytes:
-    """Return the PDF LibreOffice prints from `docx`, with the fonts in `fonts` available."""
+def docx_to_pdf(docx: bytes, fonts: Path | None = None, timeout: float | None = None) -> bytes:
+    """Return the PDF LibreOffice prints from `docx`, with the fonts in `fonts` available; give
+    up after `timeout` seconds (default CONVERT_TIMEOUT)."""
     soffice = find_soffice()
+    timeout = timeout or CONVERT_TIMEOUT
     with tempfile.TemporaryDirectory(prefix="briefing-soffice-") as name:
         work = Path(name)
         source, out, scratch = work / "draft.docx", work / "out", work / "tmp"
@@ -67,7 +71,7 @@ def docx_to_pdf(docx: bytes, fonts: Path | None = None, timeout: float = CONVERT
         source.write_bytes(docx)
         command = [
             soffice,
-            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            f"-env:UserInstallation={(work / 'profile').as_uri()}",  # its own instance
             "--headless",
             "--invisible",
             "--nologo",
@@ -87,7 +91,7 @@ def docx_to_pdf(docx: bytes, fonts: Path | None = None, timeout: float = CONVERT
             "TMP": str(scratch),
             "TEMP": str(scratch),
         }
-        errors = _run(command, environment, timeout)
+        errors = _run(command, environment, timeout, _ipc_pipe(work / "profile"))
         printed = out / "draft.pdf"
         if not printed.is_file():
             reason = errors.strip().splitlines()[-1] if errors.strip() else "no PDF came out"
@@ -95,9 +99,10 @@ def docx_to_pdf(docx: bytes, fonts: Path | None = None, timeout: float = CONVERT
         return printed.read_bytes()
 
 
-def _run(command: list[str], environment: dict[str, str], timeout: float) -> str:
+def _run(command: list[str], environment: dict[str, str], timeout: float, pipe: Path) -> str:
     """Run LibreOffice in its own process group; return its stderr. On a timeout or an interrupt
-    the whole group is stopped, so no LibreOffice process outlives the run."""
+    the whole group is stopped, so no LibreOffice process outlives the run, and the IPC `pipe`
+    it leaves behind is removed."""
     process = subprocess.Popen(
         command,
         stdin=subprocess.DEVNULL,
@@ -117,16 +122,29 @@ def _run(command: list[str], environment: dict[str, str], timeout: float) -> str
         ) from None
     finally:
         if not finished:
-            _stop(process)
+            _stop(process, pipe)
     return errors.decode("utf-8", "replace")
 
 
-def _stop(process: subprocess.Popen) -> None:
+def _stop(process: subprocess.Popen, pipe: Path) -> None:
     try:
         os.killpg(process.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
         process.kill()
     process.communicate()
+    if pipe.is_socket():
+        pipe.unlink(missing_ok=True)
+
+
+def _ipc_pipe(profile: Path) -> Path:
+    """The socket LibreOffice opens for the instance using `profile`. It is made in /tmp whatever
+    TMPDIR says and removed on a clean exit, not when the process is killed. Its name holds the
+    MD5 of the profile's URL in UTF-16LE, each byte in hex without leading zero (LibreOffice's
+    desktop/source/app/officeipcthread.cxx and sal/osl/unx/pipe.cxx)."""
+    digest = hashlib.md5(profile.as_uri().encode("utf-16-le"), usedforsecurity=False).digest()
+    folder = next((d for d in IPC_FOLDERS if os.access(d, os.W_OK)), IPC_FOLDERS[0])
+    name = "".join(f"{byte:x}" for byte in digest)
+    return Path(folder) / f"OSL_PIPE_{os.geteuid()}_SingleOfficeIPC_{name}"
 
 
 def _write_fontconfig(work: Path, fonts: Path | None) -> Path:
