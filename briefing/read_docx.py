@@ -58,6 +58,20 @@ class DraftSummary:
 
 
 @dataclass(frozen=True)
+class _Span:
+    """A part of the draft: its title, its heading's index (None when it has none) and the
+    range of its paragraphs."""
+
+    title: str
+    heading: int | None
+    start: int
+    end: int
+
+    def __contains__(self, k: int) -> bool:
+        return self.start <= k < self.end
+
+
+@dataclass(frozen=True)
 class _Paragraph:
     element: object  # the w:p element
     style: str
@@ -76,30 +90,27 @@ def read_draft(path: Path) -> DraftSummary:
     names = _style_names(document)
     paragraphs = _paragraphs(document, names)
     title_at = _title_index(paragraphs, path)
-    assessment_at = _assessment_index(paragraphs)
-    kp_title, start, end = _key_points_span(paragraphs, title_at, assessment_at)
-    numbers: dict[int, int] = {}  # footnote id -> number as printed: Word numbers in reading order
-    for note_id in footnote_reference_ids(document.element.body):
-        numbers.setdefault(note_id, len(numbers) + 1)
+    key_span = _key_points_span(paragraphs, title_at)
+    assessment_span = _assessment_span(paragraphs, title_at, key_span)
+    numbers = _printed_numbers(document)
 
     def passage(paragraph: _Paragraph) -> Passage:
         text, label = _text_and_label(paragraph.element, names)
         ids = footnote_reference_ids(paragraph.element)
         return Passage(text, tuple(numbers[i] for i in ids), label)
 
-    key_points, empty_note = [], ""
-    for paragraph in paragraphs[start:end]:
-        if not paragraph.text or paragraph.is_section or _is_prompt(paragraph):
+    key_points, empty_note, assessment = [], "", []
+    for k in range(key_span.start, key_span.end):
+        paragraph = paragraphs[k]
+        if not _written(paragraph) or paragraph.is_section or k in assessment_span:
             continue
         if paragraph.style == EMPTY_STYLE:
             empty_note = paragraph.text
         else:
             key_points.append(passage(paragraph))
-    assessment = []
-    if assessment_at is not None:
-        for paragraph in paragraphs[assessment_at + 1 : _section_end(paragraphs, assessment_at)]:
-            if paragraph.text and not _is_prompt(paragraph):
-                assessment.append(passage(paragraph))
+    for paragraph in paragraphs[assessment_span.start : assessment_span.end]:
+        if _written(paragraph):
+            assessment.append(passage(paragraph))
     texts = footnote_texts(document)
     by_id = {number: note_id for note_id, number in numbers.items()}
     cited = sorted({n for p in (*key_points, *assessment) for n in p.notes})
@@ -110,13 +121,24 @@ def read_draft(path: Path) -> DraftSummary:
         date_label=subtitles[0] if subtitles else "",
         masthead=masthead[0] if masthead else "",
         meta=" · ".join(subtitles[1:]),
-        key_points_title=kp_title,
+        key_points_title=key_span.title,
         key_points=tuple(key_points),
         empty_note=(empty_note or NO_KEY_POINTS) if not key_points else "",
-        assessment_title=paragraphs[assessment_at].text if assessment_at is not None else "",
+        assessment_title=assessment_span.title,
         assessment=tuple(assessment),
         footnotes=tuple((n, texts.get(by_id[n], "")) for n in cited),
     )
+
+
+def _printed_numbers(document) -> dict[int, int]:
+    """Footnote id -> the number printed for it: Word and LibreOffice number in reading order,
+    whatever the ids, so a deleted or added footnote renumbers the ones after it."""
+    from briefing.docx_xml import footnote_reference_ids
+
+    numbers: dict[int, int] = {}
+    for note_id in footnote_reference_ids(document.element.body):
+        numbers.setdefault(note_id, len(numbers) + 1)
+    return numbers
 
 
 def printable_draft(path: Path) -> bytes:
@@ -129,8 +151,8 @@ def printable_draft(path: Path) -> bytes:
     document = _open(path)
     names = _style_names(document)
     paragraphs = _paragraphs(document, names)
-    _title_index(paragraphs, path)
-    assessment_at = _assessment_index(paragraphs)
+    title_at = _title_index(paragraphs, path)
+    assessment = _assessment_span(paragraphs, title_at, _key_points_span(paragraphs, title_at))
     for paragraph in paragraphs:
         if _is_prompt(paragraph):
             _remove(paragraph.element)
@@ -140,8 +162,8 @@ def printable_draft(path: Path) -> bytes:
     for style in list(body.iter(qn("w:rStyle"))):
         if style.get(qn("w:val")) == PLACEHOLDER_TEXT:
             style.getparent().remove(style)
-    if assessment_at is not None:
-        _drop_if_unwritten(paragraphs[assessment_at].element, names)
+    if assessment.heading is not None:
+        _drop_if_unwritten(paragraphs[assessment.heading].element, names)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -240,16 +262,65 @@ def _is_prompt(paragraph: _Paragraph) -> bool:
     return paragraph.text == " ".join(ASSESSMENT_PROMPT.split())
 
 
-def _assessment_index(paragraphs: list[_Paragraph]) -> int | None:
-    """The Assessment heading: by its title, else the section holding the prompt or its control."""
-    for k, paragraph in enumerate(paragraphs):
-        if paragraph.is_section and paragraph.text.casefold() == ASSESSMENT_TITLE.casefold():
-            return k
-    for k, paragraph in enumerate(paragraphs):
-        if _is_prompt(paragraph) or _in_assessment_control(paragraph.element):
-            headings = [h for h in range(k) if paragraphs[h].is_section]
-            return headings[-1] if headings else None
-    return None
+def _written(paragraph: _Paragraph) -> bool:
+    return bool(paragraph.text) and not _is_prompt(paragraph)
+
+
+def _section(paragraphs: list[_Paragraph], heading: int, title: str = "") -> _Span:
+    end = _section_end(paragraphs, heading)
+    return _Span(title or paragraphs[heading].text, heading, heading + 1, end)
+
+
+def _key_points_span(paragraphs: list[_Paragraph], title_at: int) -> _Span:
+    """The key points: under a heading named as they are; else, when their heading was deleted,
+    the paragraphs above the first heading; else the first section, renamed."""
+    headings = [k for k in range(title_at + 1, len(paragraphs)) if paragraphs[k].is_section]
+    for k in headings:
+        if _titled(paragraphs[k], KEY_POINTS_TITLE):
+            return _section(paragraphs, k)
+    first = headings[0] if headings else len(paragraphs)
+    loose = [
+        k
+        for k in range(title_at + 1, first)
+        if _written(paragraphs[k])
+        and paragraphs[k].style not in (SUBTITLE_STYLE, MASTHEAD_STYLE)
+        and not _in_assessment_control(paragraphs[k].element)
+    ]
+    if loose:
+        return _Span(KEY_POINTS_TITLE, None, loose[0], first)
+    if headings and not _is_assessment_section(paragraphs, first):
+        return _section(paragraphs, first)
+    return _Span(KEY_POINTS_TITLE, None, first, first)
+
+
+def _assessment_span(paragraphs: list[_Paragraph], title_at: int, key_points: _Span) -> _Span:
+    """The analyst's assessment: under its heading; else in the section holding its prompt or
+    control; else, when its heading was deleted, the control's own paragraphs."""
+    for k in range(title_at + 1, len(paragraphs)):
+        if paragraphs[k].is_section and _titled(paragraphs[k], ASSESSMENT_TITLE):
+            return _section(paragraphs, k)
+    marked = [
+        k for k, p in enumerate(paragraphs) if _is_prompt(p) or _in_assessment_control(p.element)
+    ]
+    if not marked:
+        return _Span(ASSESSMENT_TITLE, None, 0, 0)
+    headings = [h for h in range(title_at + 1, marked[0]) if paragraphs[h].is_section]
+    if headings and headings[-1] != key_points.heading:
+        return _section(paragraphs, headings[-1])
+    return _Span(ASSESSMENT_TITLE, None, marked[0], marked[-1] + 1)
+
+
+def _is_assessment_section(paragraphs: list[_Paragraph], heading: int) -> bool:
+    if _titled(paragraphs[heading], ASSESSMENT_TITLE):
+        return True
+    return any(
+        _is_prompt(p) or _in_assessment_control(p.element)
+        for p in paragraphs[heading + 1 : _section_end(paragraphs, heading)]
+    )
+
+
+def _titled(paragraph: _Paragraph, title: str) -> bool:
+    return paragraph.text.casefold() == title.casefold()
 
 
 def _in_assessment_control(p) -> bool:
@@ -260,28 +331,6 @@ def _in_assessment_control(p) -> bool:
         if alias is not None and alias.get(qn("w:val")) == ASSESSMENT_TITLE:
             return True
     return False
-
-
-def _key_points_span(
-    paragraphs: list[_Paragraph], title_at: int, assessment_at: int | None
-) -> tuple[str, int, int]:
-    """The key points' title and paragraph range: under a heading named as they are; else, when
-    their heading was deleted, the paragraphs above the first heading; else the first section."""
-    headings = [k for k in range(title_at + 1, len(paragraphs)) if paragraphs[k].is_section]
-    for k in headings:
-        if paragraphs[k].text.casefold() == KEY_POINTS_TITLE.casefold():
-            return paragraphs[k].text, k + 1, _section_end(paragraphs, k)
-    first = headings[0] if headings else len(paragraphs)
-    loose = [
-        k
-        for k in range(title_at + 1, first)
-        if paragraphs[k].text and paragraphs[k].style not in (SUBTITLE_STYLE, MASTHEAD_STYLE)
-    ]
-    if loose:
-        return KEY_POINTS_TITLE, loose[0], first
-    if headings and first != assessment_at:
-        return paragraphs[first].text, first + 1, _section_end(paragraphs, first)
-    return KEY_POINTS_TITLE, first, first
 
 
 def _drop_if_unwritten(heading, names: dict[str, str]) -> None:

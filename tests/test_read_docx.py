@@ -162,6 +162,31 @@ def test_assessment_written_below_a_deleted_prompt_is_read(draft):
     assert [p.text for p in summary.assessment] == ["Our view, in plain paragraphs."]
 
 
+def test_assessment_under_a_renamed_heading_is_read_whole(draft):
+    document = open_draft(draft)
+    heading(document, ASSESSMENT_TITLE).text = "Our view"
+    type_into_assessment(document, "First paragraph, in the control.")
+    heading(document, "Positions").insert_paragraph_before("Second, below it.")
+    summary = read_draft(save(document, draft))
+    assert summary.assessment_title == "Our view"
+    assert [p.text for p in summary.assessment] == [
+        "First paragraph, in the control.",
+        "Second, below it.",
+    ]
+    assert len(summary.key_points) == 5
+
+
+def test_assessment_whose_heading_was_deleted_is_not_taken_for_a_key_point(draft, seed_model):
+    document = open_draft(draft)
+    old = heading(document, ASSESSMENT_TITLE)._p
+    old.getparent().remove(old)
+    type_into_assessment(document, "Written in the control, heading gone.")
+    summary = read_draft(save(document, draft))
+    assert [p.text for p in summary.assessment] == ["Written in the control, heading gone."]
+    expected = [s.text for s in seed_model.section("key_points").statements]
+    assert [p.text for p in summary.key_points] == expected
+
+
 def test_renamed_key_points_heading_and_added_point(draft):
     document = open_draft(draft)
     heading(document, "Key points").text = "Bottom line"
