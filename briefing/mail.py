@@ -63,8 +63,7 @@ def build_message(
     message["Date"] = format_datetime(datetime.now(UTC))
     message["Message-ID"] = make_msgid(domain="briefing.invalid")
     message.set_content(plain_text(summary))
-    template = environment(templates_dir(templates)).get_template(EMAIL_TEMPLATE)
-    message.add_alternative(template.render(summary=summary), subtype="html")
+    message.add_alternative(_html(summary, templates), subtype="html")
     for attachment in attachments:
         message.add_attachment(
             attachment.data,
@@ -73,6 +72,19 @@ def build_message(
             filename=attachment.filename,
         )
     return message
+
+
+def _html(summary: DraftSummary, templates: Path | None) -> str:
+    import jinja2
+
+    folder = templates_dir(templates)
+    try:
+        return environment(folder).get_template(EMAIL_TEMPLATE).render(summary=summary)
+    except jinja2.UndefinedError as exc:  # e.g. a copy made when the template received `brief`
+        raise MailError(
+            f"{folder / EMAIL_TEMPLATE}: {exc.message}; it receives `summary`, "
+            "see the email.html.j2 shipped with briefing"
+        ) from None
 
 
 def summarize_brief(brief: Brief) -> DraftSummary:
