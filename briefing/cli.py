@@ -138,13 +138,15 @@ def main(debug: bool, quiet: bool) -> None:
     setup_logging(quiet)
 
 
-def source_options(command):
+def source_options(command=None, *, date_required: bool = True):
+    if command is None:
+        return functools.partial(source_options, date_required=date_required)
     options = [
         click.option(
             "--date",
             "day",
             type=Day(),
-            required=True,
+            required=date_required,
             help="The brief's date; articles published after it are left out.",
         ),
         click.option(
@@ -365,8 +367,63 @@ def add(urls, feeds, into, timeout):
 
 
 @main.command()
-@source_options
+@click.argument("draft", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    "target",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="The PDF to write (default: the draft's name with .pdf, beside it).",
+)
+@click.option(
+    "--templates",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Your copy of templates/ (its fonts/ are the PDF's faces).",
+)
+@handle_errors
+def pdf(draft, target, templates):
+    """Print an edited DOCX draft to PDF with LibreOffice, as the analyst left it.
+
+    The Assessment prompt is left out until the analyst replaces it.
+    """
+    from briefing.convert import convert_draft
+    from briefing.errors import DraftError
+    from briefing.output import write_bytes
+
+    target = target or draft.with_suffix(".pdf")
+    if target.resolve() == draft.resolve():
+        raise DraftError(f"{target}: that is the draft itself; give -o another file name")
+    _, printed = convert_draft(draft, templates)
+    write_bytes(target, printed)
+    click.echo(str(target))
+
+
+# The options that build a new brief; `email --docx` sends a draft and takes none of them.
+BRIEF_BUILDING = (
+    "day",
+    "sources",
+    "days",
+    "include_undated",
+    "profile",
+    "words",
+    "author",
+    "paper",
+)
+
+
+@main.command()
+@source_options(date_required=False)
 @brief_options
+@click.option(
+    "--docx",
+    "draft",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Send this edited DOCX draft instead of building a brief (needs LibreOffice).",
+)
+@click.option("--attach-docx", is_flag=True, help="Attach the DOCX draft too.")
 @click.option("--to", "to", multiple=True, required=True, help="Recipient; repeat for several.")
 @click.option("--cc", multiple=True, help="Copy recipient; repeat for several.")
 @click.option("--from", "sender", default="", help="Sender address (default: $BRIEFING_FROM).")
@@ -397,6 +454,8 @@ def email(
     author,
     templates,
     paper,
+    draft,
+    attach_docx,
     to,
     cc,
     sender,
@@ -406,13 +465,21 @@ def email(
     eml,
     output,
 ):
-    """Email the brief for --date: key points in the body, the PDF attached.
+    """Email the brief for --date, or the edited --docx draft: key points in the body, PDF attached.
 
     SMTP credentials are read from BRIEFING_SMTP_USER and BRIEFING_SMTP_PASSWORD.
     """
+    from briefing.errors import MailError
     from briefing.mail import Delivery
     from briefing.pipeline import email as email_brief
 
+    if draft is not None:
+        _refuse_brief_options(click.get_current_context())
+    elif day is None:
+        raise MailError(
+            "say what to send: --date YYYY-MM-DD to build a brief, or --docx DRAFT.docx to send "
+            "an edited draft"
+        )
     delivery = Delivery(
         to=to,
         cc=cc,
@@ -423,8 +490,31 @@ def email(
         eml=eml,
         keep_folder=output,
     )
-    options = _options(day, sources, days, include_undated, profile, words, author)
-    click.echo(email_brief(options, delivery, templates, paper))
+    options = (
+        None if draft else _options(day, sources, days, include_undated, profile, words, author)
+    )
+    click.echo(
+        email_brief(options, delivery, templates, paper, draft=draft, attach_docx=attach_docx)
+    )
+
+
+def _refuse_brief_options(ctx: click.Context) -> None:
+    from click.core import ParameterSource
+
+    from briefing.errors import MailError
+
+    given = [
+        param.opts[0]
+        for param in ctx.command.params
+        if param.name in BRIEF_BUILDING
+        and ctx.get_parameter_source(param.name)
+        in (ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT)
+    ]
+    if given:
+        raise MailError(
+            f"--docx sends an edited draft, {', '.join(given)} build a new brief: "
+            "give one or the other"
+        )
 
 
 if __name__ == "__main__":

@@ -105,3 +105,73 @@ def add_field(paragraph, instruction: str, placeholder: str) -> None:
         paragraph._p.append(
             parse_xml(xml.format(ns=nsdecls("w"), instruction=instruction, placeholder=placeholder))
         )
+
+
+def content_control(alias: str, placeholder: str, style: str = "Normal"):
+    """Return a block content control (`w:sdt`) showing `placeholder` in Word's Placeholder Text.
+
+    Word selects the whole placeholder on a click and replaces it with what is typed, which then
+    takes paragraph style `style`; LibreOffice shows it as ordinary editable text.
+    """
+    control = parse_xml(
+        f'<w:sdt {nsdecls("w")}><w:sdtPr><w:alias w:val=""/><w:tag w:val=""/><w:showingPlcHdr/>'
+        f'</w:sdtPr><w:sdtContent><w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr></w:p>'
+        "</w:sdtContent></w:sdt>"
+    )
+    properties = control.find(qn("w:sdtPr"))
+    properties.find(qn("w:alias")).set(qn("w:val"), alias)
+    properties.find(qn("w:tag")).set(qn("w:val"), alias)
+    control.find(qn("w:sdtContent")).find(qn("w:p")).append(text_run(placeholder, PLACEHOLDER_TEXT))
+    return control
+
+
+PLACEHOLDER_TEXT = "PlaceholderText"  # Word's style id for a content control's placeholder
+
+
+def block_paragraphs(body) -> list:
+    """Return the body's `w:p` elements in reading order, those inside content controls included
+    (python-docx's `Document.paragraphs` skips them); tables are left out."""
+    found = []
+    for child in body:
+        if child.tag == qn("w:p"):
+            found.append(child)
+        elif child.tag == qn("w:sdt"):
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                found.extend(block_paragraphs(content))
+    return found
+
+
+def unwrap_content_controls(element) -> None:
+    """Replace every content control under `element` by its content, keeping what it holds."""
+    for control in list(element.iter(qn("w:sdt"))):
+        parent = control.getparent()
+        if parent is None:
+            continue
+        content = control.find(qn("w:sdtContent"))
+        for child in list(content) if content is not None else []:
+            control.addprevious(child)
+        parent.remove(control)
+
+
+def footnote_reference_ids(element) -> list[int]:
+    """Return the ids of the footnotes referenced under `element`, in reading order."""
+    return [int(ref.get(qn("w:id"))) for ref in element.iter(qn("w:footnoteReference"))]
+
+
+def footnote_texts(document) -> dict[int, str]:
+    """Return each real footnote's text by id (separators left out); {} when there are none."""
+    part = next(
+        (rel.target_part for rel in document.part.rels.values() if rel.reltype == RT.FOOTNOTES),
+        None,
+    )
+    if part is None:
+        return {}
+    root = part.element if hasattr(part, "element") else parse_xml(part.blob)
+    notes = {}
+    for note in root.iter(qn("w:footnote")):
+        if note.get(qn("w:type")) in ("separator", "continuationSeparator"):
+            continue
+        text = "".join(t.text or "" for t in note.iter(qn("w:t")))
+        notes[int(note.get(qn("w:id")))] = " ".join(text.split())
+    return notes

@@ -29,3 +29,11 @@ class MailError(BriefingError):
 
 class FetchError(BriefingError):
     """A page or feed cannot be fetched or holds no article; `add` reports it and goes on."""
+
+
+class DraftError(BriefingError):
+    """An edited Word draft cannot be read, or is not a briefing draft."""
+
+
+class ConversionError(BriefingError):
+    """LibreOffice is missing, or could not turn a draft into PDF in time."""

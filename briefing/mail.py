@@ -1,5 +1,7 @@
 """An email that carries a brief: key points as text and HTML, the PDF attached; an .eml or SMTP.
 
+The body is made from a `DraftSummary`: of a brief just built, or of the edited draft the analyst
+sends (`briefing email --docx`), so that the body says what the attached PDF says.
 Credentials come from the environment (BRIEFING_SMTP_USER, BRIEFING_SMTP_PASSWORD), never from the
 command line, where other users of the machine could read them.
 """
@@ -18,12 +20,23 @@ from pathlib import Path
 
 from briefing.errors import MailError
 from briefing.model import Brief
+from briefing.read_docx import DraftSummary, Passage
 from briefing.templating import EMAIL_TEMPLATE, environment, templates_dir
 
 USER_VARIABLE = "BRIEFING_SMTP_USER"
 PASSWORD_VARIABLE = "BRIEFING_SMTP_PASSWORD"
 DEFAULT_SENDER = "briefing@localhost"
 SMTP_TIMEOUT = 30  # seconds; a mail server that does not answer in this time is reported
+DOCX_SUBTYPE = "vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file the message carries."""
+
+    filename: str
+    data: bytes
+    subtype: str = "pdf"  # of maintype "application"
 
 
 @dataclass(frozen=True)
@@ -50,50 +63,95 @@ class Delivery:
 
 
 def build_message(
-    brief: Brief,
-    pdf: bytes,
-    filename: str,
+    summary: DraftSummary,
+    attachments: Sequence[Attachment],
     delivery: Delivery,
     templates: Path | None = None,
 ) -> EmailMessage:
-    """Return the message: plain text and HTML alternatives, and the PDF as an attachment."""
+    """Return the message: plain text and HTML alternatives, and the attachments."""
     if not delivery.to:
         raise MailError("no recipient: give at least one --to ADDRESS")
     message = EmailMessage()
-    message["Subject"] = delivery.subject or f"{brief.title} – {brief.date_label}"
+    message["Subject"] = delivery.subject or summary.subject
     message["From"] = delivery.sender or os.environ.get("BRIEFING_FROM", DEFAULT_SENDER)
     message["To"] = ", ".join(delivery.to)
     if delivery.cc:
         message["Cc"] = ", ".join(delivery.cc)
     message["Date"] = format_datetime(datetime.now(UTC))
     message["Message-ID"] = make_msgid(domain="briefing.invalid")
-    message.set_content(plain_text(brief))
-    html = environment(templates_dir(templates)).get_template(EMAIL_TEMPLATE).render(brief=brief)
-    message.add_alternative(html, subtype="html")
-    message.add_attachment(pdf, maintype="application", subtype="pdf", filename=filename)
+    message.set_content(plain_text(summary))
+    message.add_alternative(_html(summary, templates), subtype="html")
+    for attachment in attachments:
+        message.add_attachment(
+            attachment.data,
+            maintype="application",
+            subtype=attachment.subtype,
+            filename=attachment.filename,
+        )
     return message
 
 
-def plain_text(brief: Brief) -> str:
-    """Return the key points as plain text, with their footnotes below."""
+def _html(summary: DraftSummary, templates: Path | None) -> str:
+    import jinja2
+
+    folder = templates_dir(templates)
+    try:
+        return environment(folder).get_template(EMAIL_TEMPLATE).render(summary=summary)
+    except jinja2.UndefinedError as exc:  # e.g. a copy made when the template received `brief`
+        raise MailError(
+            f"{folder / EMAIL_TEMPLATE}: {exc.message}; it receives `summary`, "
+            "see the email.html.j2 shipped with briefing"
+        ) from None
+
+
+def summarize_brief(brief: Brief) -> DraftSummary:
+    """Return what the email shows of a brief just built: the draft as `generate` writes it."""
     key_points = brief.section("key_points")
+    statements = key_points.statements
+    return DraftSummary(
+        title=brief.title,
+        date_label=brief.date_label,
+        masthead=brief.kind + (f" · {brief.handling}" if brief.handling else ""),
+        meta=f"{brief.period_label} · {brief.sources_label}",
+        key_points_title=key_points.title,
+        key_points=tuple(
+            Passage(f"{s.speaker}: {s.text}" if s.speaker else s.text, (s.citation.number,), s.note)
+            for s in statements
+        ),
+        empty_note=key_points.empty_note if key_points.is_empty else "",
+        footnotes=tuple((s.citation.number, s.citation.text) for s in statements),
+        closing=brief.labels.attached,
+    )
+
+
+def plain_text(summary: DraftSummary) -> str:
+    """Return the key points and the assessment as plain text, with their footnotes below."""
     lines = [
-        f"{brief.kind}{' · ' + brief.handling if brief.handling else ''}",
-        brief.title,
-        f"{brief.date_label} · {brief.period_label} · {brief.sources_label}",
+        summary.masthead,
+        summary.title,
+        " · ".join(part for part in (summary.date_label, summary.meta) if part),
         "",
-        key_points.title.upper(),
+        summary.key_points_title.upper(),
         "",
     ]
-    if key_points.is_empty:
-        lines.append(key_points.empty_note)
-    for s in key_points.statements:
-        note = f" ({s.note})" if s.note else ""
-        lines.append(f"- {s.text} [{s.citation.number}]{note}")
-    lines.append("")
-    lines.extend(f"[{s.citation.number}] {s.citation.text}" for s in key_points.statements)
-    lines += ["", brief.labels.attached]
+    if not summary.key_points:
+        lines.append(summary.empty_note)
+    lines.extend(f"- {_plain_passage(p)}" for p in summary.key_points)
+    if summary.assessment:
+        lines += ["", summary.assessment_title.upper()]
+        for passage in summary.assessment:
+            lines += ["", _plain_passage(passage)]
+    if summary.footnotes:
+        lines.append("")
+        lines.extend(f"[{number}] {text}" for number, text in summary.footnotes)
+    lines += ["", summary.closing]
     return "\n".join(lines) + "\n"
+
+
+def _plain_passage(passage: Passage) -> str:
+    marks = "".join(f" [{n}]" for n in passage.notes)
+    label = f" ({passage.label})" if passage.label else ""
+    return f"{passage.text}{marks}{label}"
 
 
 def write_eml(message: EmailMessage, path: Path) -> None:

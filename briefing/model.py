@@ -141,6 +141,9 @@ class Labels:
     page: str  # "Page" N "of" M
     page_of: str
     attached: str  # the email's closing line
+    no_key_points: str  # what an email says of a draft whose key points were all deleted
+    assessment_title: str  # the Word draft's section for the analyst's judgement
+    assessment_prompt: str  # its placeholder, left out until the analyst replaces it
 
     def reported(self, count: int) -> str:
         return self.reported_by.format(count=count)

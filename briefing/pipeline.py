@@ -184,9 +184,17 @@ def _sources_label(read: int, cited: int) -> str:
 
 
 def email(
-    options: Options, delivery: Delivery, templates: Path | None = None, paper: str = DEFAULT_PAPER
+    options: Options | None,
+    delivery: Delivery,
+    templates: Path | None = None,
+    paper: str = DEFAULT_PAPER,
+    *,
+    draft: Path | None = None,
+    attach_docx: bool = False,
 ) -> str:
-    """Build the brief and email it with the PDF attached, or write the message to `delivery.eml`.
+    """Email a brief: the one `options` build, or the analyst's edited `draft` (its PDF printed by
+    LibreOffice). The body shows the key points (and the draft's assessment), the PDF is attached
+    (and the DOCX with `attach_docx`); with `delivery.eml` the message is written there instead.
 
     Return what happened, in one line. A message that could not be sent is kept as an .eml file in
     `delivery.keep_folder`, and the error says where.
@@ -194,17 +202,49 @@ def email(
     from briefing.mail import build_message, send, write_eml
 
     delivery.check()
-    brief = build_brief(options)
-    pdf = render(brief, "pdf", templates, paper)
-    filename = output_path(Path("."), brief.date, brief.slug, "pdf").name
-    message = build_message(brief, pdf, filename, delivery, templates)
+    if draft is not None:
+        summary, attachments, kept = _draft_message(draft, templates, attach_docx, delivery)
+    else:
+        summary, attachments, kept = _brief_message(
+            options, templates, paper, attach_docx, delivery
+        )
+    message = build_message(summary, attachments, delivery, templates)
     if delivery.eml is not None:
         write_eml(message, delivery.eml)
         return str(delivery.eml)
     try:
         send(message, delivery.smtp, starttls=delivery.starttls)
     except MailError as exc:
-        kept = output_path(delivery.keep_folder, brief.date, brief.slug, "eml")
         write_eml(message, kept)
         raise MailError(f"{exc}; the message is kept in {kept}") from None
     return f"sent to {', '.join([*delivery.to, *delivery.cc])} through {delivery.smtp}"
+
+
+def _draft_message(draft: Path, templates, attach_docx: bool, delivery: Delivery):
+    """The edited draft's summary, its PDF (and DOCX) as attachments, and where a failed send
+    keeps the message."""
+    from briefing.convert import convert_draft
+    from briefing.mail import DOCX_SUBTYPE, Attachment
+    from briefing.read_docx import read_draft
+
+    summary = read_draft(draft)
+    printable, printed = convert_draft(draft, templates)
+    attachments = [Attachment(draft.with_suffix(".pdf").name, printed)]
+    if attach_docx:
+        attachments.append(Attachment(draft.with_suffix(".docx").name, printable, DOCX_SUBTYPE))
+    return summary, attachments, delivery.keep_folder / f"{draft.stem}.eml"
+
+
+def _brief_message(options: Options, templates, paper: str, attach_docx: bool, delivery: Delivery):
+    """A new brief's summary, its PDF (and DOCX) as attachments, and where a failed send keeps
+    the message."""
+    from briefing.mail import DOCX_SUBTYPE, Attachment, summarize_brief
+
+    brief = build_brief(options)
+    name = output_path(Path("."), brief.date, brief.slug, "pdf").name
+    attachments = [Attachment(name, render(brief, "pdf", templates, paper))]
+    if attach_docx:
+        docx = render(brief, "docx", templates, paper)
+        attachments.append(Attachment(Path(name).with_suffix(".docx").name, docx, DOCX_SUBTYPE))
+    kept = output_path(delivery.keep_folder, brief.date, brief.slug, "eml")
+    return summarize_brief(brief), attachments, kept

@@ -70,6 +70,8 @@ def render_docx(brief: Brief, templates: Path | None = None, paper: str = "a4") 
 
     for sec in brief.sections:
         _section(document, sec, statement, brief.labels)
+        if sec.key == "key_points":
+            _assessment(document, brief.labels)
 
     document.add_heading(brief.labels.sources, level=1)
     for source in brief.sources:
@@ -127,6 +129,15 @@ def _section(document, sec: Section, statement, labels: Labels) -> None:
             cells[2].text = row.status
             cells[3].text = labels.note(row.citation.number)
         _column_widths(table, AID_WIDTHS_MM)
+
+
+def _assessment(document, labels: Labels) -> None:
+    """The analyst's section: a heading and a content control showing the prompt until replaced."""
+    from briefing.docx_xml import content_control
+
+    document.add_heading(labels.assessment_title, level=1)
+    body = document.element.body
+    body.sectPr.addprevious(content_control(labels.assessment_title, labels.assessment_prompt))
 
 
 def _column_widths(table, widths_mm) -> None:

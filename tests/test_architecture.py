@@ -11,8 +11,8 @@ from conftest import ROOT
 PACKAGE = ROOT / "briefing"
 MAX_LITERAL_WORDS = 5  # a few items inline are fine ("and", "or"); a vocabulary belongs in data
 # Literals that are a schema, not vocabulary: the columns of `briefing sources`, the settings a
-# profile may hold.
-SCHEMA = {("cli", "file"), ("profile", "title")}
+# profile may hold, the options that build a brief, LibreOffice's command line.
+SCHEMA = {("cli", "file"), ("profile", "title"), ("cli", "day"), ("convert", "--headless")}
 
 
 def modules() -> dict[str, ast.Module]:

@@ -16,6 +16,8 @@ from conftest import (
     squash,
 )
 
+from briefing.read_docx import ASSESSMENT_TITLE
+
 HEADINGS = ("Key points", "Positions", "Open questions", "Military aid", "Outlook", "Sources")
 
 
@@ -37,7 +39,7 @@ def test_pdf_shows_date_title_and_every_section(seed_brief):
 def test_docx_shows_date_and_every_section_as_headings(seed_brief):
     paragraphs = docx_paragraphs(seed_brief.docx)
     headings = [text for style, text in paragraphs if style == "Heading 1"]
-    assert headings == list(HEADINGS)
+    assert headings == [HEADINGS[0], ASSESSMENT_TITLE, *HEADINGS[1:]]
     assert ("Subtitle", "3 December 2024") in paragraphs
 
 

@@ -160,3 +160,29 @@ def test_password_is_never_an_option():
     result = run("email", "--help")
     assert "password" not in result.output.lower().split("briefing_smtp_password")[0]
     assert "BRIEFING_SMTP_PASSWORD" in result.output
+
+
+def test_an_outdated_email_template_is_a_clear_error(tmp_path):
+    import shutil
+
+    from conftest import ROOT
+
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    (templates / "email.html.j2").write_text("<h1>{{ brief.title }}</h1>", encoding="utf-8")
+    result = run(*email_args("--templates", str(templates), "--eml", str(tmp_path / "m.eml")))
+    assert result.exit_code == 2
+    assert f"{templates / 'email.html.j2'}: 'brief' is undefined; it receives `summary`" in (
+        result.output
+    )
+    assert not (tmp_path / "m.eml").exists()
+
+
+def test_attach_docx_attaches_the_new_briefs_draft(tmp_path):
+    target = tmp_path / "brief.eml"
+    result = run(*email_args("--attach-docx", "--eml", str(target)))
+    assert result.exit_code == 0, result.output
+    attachments = list(read(target).iter_attachments())
+    assert [a.get_filename() for a in attachments] == [PDF_NAME, PDF_NAME[:-4] + ".docx"]
+    assert attachments[1].get_content_type().endswith("wordprocessingml.document")
+    assert attachments[1].get_content().startswith(b"PK")

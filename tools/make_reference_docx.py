@@ -111,6 +111,11 @@ def build(path: Path) -> None:
     empty.base_style = styles["Normal"]
     empty.quick_style = True
     font(empty, LABEL_FONT, 9, italic=True, color=MUTED)
+    # Word's own name for the text a content control shows until it is filled in: Word and
+    # LibreOffice show the Assessment prompt in it, so the prompt reads as template text.
+    placeholder = styles.add_style("Placeholder Text", WD_STYLE_TYPE.CHARACTER)
+    placeholder.quick_style = True
+    font(placeholder, LABEL_FONT, 9.5, italic=True, color=MUTED)
 
     # python-docx's template carries a thumbnail of its own sample page; a brief must not show it.
     package_rels = document.part.package.rels
