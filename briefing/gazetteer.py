@@ -31,6 +31,10 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "\u00a0": " "})  # same le
 _POSSESSIVE = re.compile(r"'s?\s+|\s+")
 _OF_BEFORE = re.compile(r"(?:\s+(?:of|for)(?:\s+the)?)\s*$", re.I)
 _SPACES = re.compile(r"\s+")
+_NEIGHBOUR_WINDOW = 40  # characters searched for the word before or after an acronym
+_SHOUTED_WORD = 3  # letters a capitalised neighbour needs to show a text in capitals ("WANT")
+_LAST_WORD = re.compile(r"([A-Za-z]+)[^A-Za-z]*$")
+_FIRST_WORD = re.compile(r"[^A-Za-z]*([A-Za-z]+)")
 
 
 @dataclass(frozen=True)
@@ -137,7 +141,9 @@ class Gazetteer:
             if not forms:
                 continue  # a name that is no actor ("New Mexico")
             opening = _opens_sentence(plain, start)
+            shouted = match.group().isupper() and self._shouting(plain, start, end)
             for f in forms:
+                flagged = f.ambiguous or shouted or (f.common and opening)
                 found.append(
                     Mention(
                         start,
@@ -148,7 +154,7 @@ class Gazetteer:
                         f.kind,
                         f.country,
                         f.form,
-                        f.ambiguous or (f.common and opening),
+                        flagged,
                     )
                 )
         return found
@@ -186,6 +192,16 @@ class Gazetteer:
         forms = self._forms.get(_key(plain)) or self._by_casefold.get(_key(plain).casefold(), ())
         actors = {f.actor for f in forms}
         return actors.pop() if len(actors) == 1 else ""
+
+    def _shouting(self, text: str, start: int, end: int) -> bool:
+        """Tell whether an acronym stands among words in capitals ("DEMOCRATS WHO WANT US TO"),
+        where "WHO" and "US" are words, not names."""
+        before = _LAST_WORD.search(text, max(0, start - _NEIGHBOUR_WINDOW), start)
+        after = _FIRST_WORD.match(text, end, end + _NEIGHBOUR_WINDOW)
+        return any(
+            len(word) >= _SHOUTED_WORD and word.isupper() and _key(word) not in self._forms
+            for word in (m.group(1) for m in (before, after) if m)
+        )
 
     def _titled(self, mention: Mention, text: str) -> bool:
         """Tell whether an office or institution word next to `mention` shows it is the actor:
@@ -232,8 +248,10 @@ class Gazetteer:
             parts = {NAME: (i.name,), ALIAS: i.aliases}
             yield from _forms_of(i, INSTITUTION, i.belongs_to, country, parts)
         for p in self.parties:
-            parts = {NAME: (p.name,), ALIAS: p.aliases}
-            yield from _forms_of(p, PARTY, p.name, p.country, parts)
+            # "the Conservative party": news writes a party's name with a small "p" as often.
+            names = (p.name, *(n.replace(" Party", " party") for n in (p.name,) if " Party" in n))
+            aliases = (*p.aliases, *(a.replace(" Party", " party") for a in p.aliases))
+            yield from _forms_of(p, PARTY, p.name, p.country, {NAME: names, ALIAS: aliases})
 
     def forms(self) -> Mapping[str, tuple[Form, ...]]:
         """Every form (as the matcher keys it) and the entries it names."""
