@@ -163,7 +163,16 @@ class Gazetteer:
         """Return the mentions that count: the unflagged ones, and a flagged one when the same
         actor (or its country) is mentioned unflagged too, or when `text` (the text the spans
         index) has a national office or institution word right after it ("Jordan's King")."""
-        confirmed = [m for m in mentions if not m.ambiguous or self._titled(m, text)]
+        actors_at: dict[tuple[int, int], set[str]] = {}
+        for m in mentions:
+            actors_at.setdefault((m.start, m.end), set()).add(m.actor)
+        confirmed = [
+            m
+            for m in mentions
+            if not m.ambiguous
+            # An office shows a name is an actor, not which of the actors sharing it is meant.
+            or (len(actors_at[m.start, m.end]) == 1 and self._titled(m, text))
+        ]
         known = {m.actor for m in confirmed} | {m.country for m in confirmed if m.country}
         return [
             m
