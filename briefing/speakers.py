@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from briefing.dates import calendar
 from briefing.profile import Actor
-from briefing.vocabulary import Vocabulary, alternation, shipped
+from briefing.vocabulary import Vocabulary, alternation, phrase_pattern, shipped
 
 QUOTE_MARKS = "“\"‘'"
 QUOTE = re.compile(r"[“\"][^”\"]{8,}[”\"]")
@@ -58,7 +58,7 @@ def _speech(vocab: Vocabulary) -> Speech:
             re.compile(rf"(?:[,”\"]\s*)(?:{said})\s+(?P<who>{role})"),
         ),
         titled=re.compile(
-            rf"\b(?:{alternation(vocab.words('office_titles'))})"
+            rf"\b(?:{phrase_pattern(vocab.words('office_titles'))})"
             r"\s+(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
         ),
         pronoun_speaker=re.compile(

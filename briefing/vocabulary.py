@@ -90,3 +90,25 @@ def alternation(
     unique = list(dict.fromkeys(fragments))
     ordered = sorted(unique, key=len, reverse=True) if longest_first else unique
     return "|".join(re.escape(f) if escape else f for f in ordered)
+
+
+def phrase_pattern(phrases: Sequence[str]) -> str:
+    """Return an alternation of plain `phrases`, the longest first, in which a word written in
+    lower case matches with either first letter ("foreign minister" matches "Foreign Minister"),
+    a space or a hyphen matches either ("secretary-general"), and the rest matches as written
+    ("CEO")."""
+    import re
+
+    def piece(phrase: str) -> str:
+        out = []
+        for position, char in enumerate(phrase):
+            if char in " -":
+                out.append(r"[-\s]")
+            elif char.islower() and (position == 0 or phrase[position - 1] in " -"):
+                out.append(f"[{char}{char.upper()}]")
+            else:
+                out.append(re.escape(char))
+        return "".join(out)
+
+    ordered = sorted(dict.fromkeys(phrases), key=len, reverse=True)
+    return "|".join(piece(p) for p in ordered)
