@@ -846,11 +846,6 @@ _COLLECTIVE = re.compile(
     r"countries|partners|members|negotiators|regulators|investigators)$",
     re.IGNORECASE,
 )
-_REGIONS = frozenset(
-    {"europe", "european", "europeans", "west", "western", "africa", "african", "asia", "asian",
-     "middle east", "latin america", "latin american", "arab", "gulf", "balkan", "baltic",
-     "nordic", "international", "allied", "nato", "eu", "un"}
-)  # fmt: skip
 
 
 def central_in(name: str, articles: Sequence[str]) -> int:
@@ -877,11 +872,7 @@ def heading_verdict(heading: str, articles: Sequence[str]) -> str:
         return ""
     if _INSTITUTION.search(heading):
         return ""
-    if (m := _COLLECTIVE.match(heading)) and (
-        _normal(m.group("place")) in gaz.entity or _normal(m.group("place")) in _REGIONS
-    ):
-        return ""
-    if _normal(heading) in _REGIONS:
+    if (m := _COLLECTIVE.match(heading)) and _normal(m.group("place")) in gaz.entity:
         return ""
     owner = re.match(r"^(.+?)['’]s\s+\S", heading)  # "U.K.'s CAA": a body of a known country
     if owner and _normal(owner.group(1)) in gaz.entity:
