@@ -38,13 +38,13 @@ def read_cluster(cluster: dict, folder: Path) -> list[list[str]]:
     return documents
 
 
-def lead(documents: list[list[str]]) -> list[str]:
+def lead(documents: list[list[str]], budget: int = BUDGET) -> list[str]:
     chosen, used, depth = [], 0, 0
     while any(depth < len(d) for d in documents):
         for d in documents:
             if depth < len(d):
                 words = word_count(d[depth])
-                if used + words > BUDGET:
+                if used + words > budget:
                     return chosen
                 chosen.append(d[depth])
                 used += words
@@ -92,7 +92,7 @@ def _f1(candidate: Counter, reference: Counter) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
-def sumy_method(name: str, documents: list[list[str]]) -> list[str]:
+def sumy_method(name: str, documents: list[list[str]], budget: int = BUDGET) -> list[str]:
     from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
     from sumy.nlp.stemmers import Stemmer
     from sumy.summarizers.kl import KLSummarizer
@@ -116,16 +116,16 @@ def sumy_method(name: str, documents: list[list[str]]) -> list[str]:
     summarizer = classes[name](Stemmer("english"))
     summarizer.stop_words = get_stop_words("english")
 
-    def budget(infos):
+    def within_budget(infos):
         kept, used = [], 0
         for info in infos:
             words = word_count(str(info.sentence))
-            if used + words <= BUDGET:
+            if used + words <= budget:
                 kept.append(info)
                 used += words
         return kept
 
-    return [str(s) for s in summarizer(document, budget)]
+    return [str(s) for s in summarizer(document, within_budget)]
 
 
 def main() -> None:

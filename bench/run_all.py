@@ -8,6 +8,15 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-for name in ("corpus_bench.py", "rouge_bench.py", "floor_bench.py", "scale_bench.py"):
-    print(f"\n## {name}\n", flush=True)
-    subprocess.run([sys.executable, str(HERE / name)], check=True)
+RUNS = (
+    ("corpus_bench.py",),
+    ("rouge_bench.py",),
+    ("floor_bench.py",),
+    ("scale_bench.py",),
+    ("quality_bench.py", "--split", "dev"),
+    ("quality_bench.py", "--split", "test"),
+)
+
+for name, *args in RUNS:
+    print(f"\n## {' '.join([name, *args])}\n", flush=True)
+    subprocess.run([sys.executable, str(HERE / name), *args], check=True)
