@@ -33,6 +33,8 @@ EMBED = "social-media embed"
 PROMPT = "reader prompts"
 ARCHIVE = "archive notice"
 ERROR = "error page"
+# Kinds that say what a whole page is: one such line among other furniture names the page.
+SIGNATURE_KINDS = (ARCHIVE, ERROR)
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,11 @@ MIN_ARCHIVE_TERMS = 2  # one mention of a crawl is news about the web; two is th
 _DURATION_END = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?$")
 # A live blog's time stamp standing alone: "5:35 p.m.", "10:55 BST".
 _TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?$", re.I)
+# A list of links to other stories, each behind an arrow: "► Aug. 14: Report puts spotlight on ..."
+_LINK_BULLET = re.compile(r"^[►▶▸→»›]")
+# Script or style code: an assignment, a call with an object, a function; with a few of "{};=".
+_CODE = re.compile(r"\bwindow\.\w|\bfunction\s*\(|\bvar\s+\w+\s*=|\w\s*=\s*\w+\s*\|\||\(\{\s*\w+:")
+MIN_CODE_MARKS = 3
 _EMAIL = re.compile(r"\b[\w.+-]+(?:@|\(at\))[\w-]+\.[\w.]+\b")
 # A close button left before the story by a gallery: "X In announcing her decision, ..."
 _CLOSE_BUTTON = re.compile(r"^[X×✕]\s+(?=[A-Z“\"])")
@@ -291,7 +298,13 @@ def furniture_kind(line: str, known: Furniture | None = None) -> str:
     """Return the kind of page furniture a whole line is (INTERFACE, CAPTION, ...), or ""."""
     known = known or furniture()
     size = len(line.split())
-    if is_junk_line(line, known) or _TIMESTAMP.match(line) or is_timestamp_line(line, known):
+    if (
+        is_junk_line(line, known)
+        or _TIMESTAMP.match(line)
+        or is_timestamp_line(line, known)
+        or is_code(line)
+        or (size <= MAX_PROMPT_LINE_WORDS and _LINK_BULLET.match(line))
+    ):
         return INTERFACE
     if len({m.group(0).lower() for m in known.archive.finditer(line)}) >= MIN_ARCHIVE_TERMS:
         return ARCHIVE
@@ -301,8 +314,9 @@ def furniture_kind(line: str, known: Furniture | None = None) -> str:
         return EMBED
     if is_teaser(line):
         return PLAYER
-    if size <= MAX_BOILERPLATE_WORDS and (kind := sentence_kind(line, known)):
-        return kind
+    one_sentence = size <= MAX_BOILERPLATE_WORDS and len(split_sentences(line)) == 1
+    if one_sentence and (kind := sentence_kind(line, known)):
+        return kind  # a longer line loses only its furniture sentences (`trim_furniture`)
     if is_caption(line, known):
         return CAPTION
     return ""
@@ -313,6 +327,8 @@ def sentence_kind(sentence: str, known: Furniture | None = None) -> str:
     widget's or a player's boilerplate, a caption label or credit), or ""."""
     known = known or furniture()
     if is_prompt(sentence, known) or _NO_LETTERS.match(sentence):
+        return INTERFACE
+    if is_timestamp_line(sentence, known) or is_code(sentence):
         return INTERFACE
     if known.embed.search(sentence) or known.tweet_signature.search(sentence):
         return EMBED
@@ -344,6 +360,11 @@ def trim_furniture(
     for i in dropped:
         removed[kinds[i] or INTERFACE] += word_count(paragraph[spans[i][0] : spans[i][1]])
     return kept
+
+
+def is_code(line: str) -> bool:
+    """Tell whether `line` is script or style code a page leaked ("window._ads = ...; push({...})")."""
+    return _CODE.search(line) is not None and sum(line.count(c) for c in "{};=") >= MIN_CODE_MARKS
 
 
 def is_timestamp_line(line: str, known: Furniture | None = None) -> bool:
@@ -472,6 +493,9 @@ def furniture_verdict(body: Body, sentences: list[str]) -> str:
     removed = sum(body.removed.values())
     if prose >= MIN_PROSE_WORDS or removed <= prose:
         return ""
+    for kind in SIGNATURE_KINDS:
+        if body.removed[kind]:
+            return kind
     return max(sorted(body.removed), key=lambda kind: body.removed[kind])
 
 

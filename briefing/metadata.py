@@ -20,6 +20,7 @@ from briefing.cleaning import (
 )
 from briefing.dates import calendar
 from briefing.errors import ArticleError
+from briefing.text import split_sentences
 from briefing.vocabulary import Vocabulary, alternation, shipped
 
 # How many leading lines may hold a banner, headline, byline or dateline.
@@ -231,6 +232,7 @@ def _is_heading_like(line: str) -> bool:
         0 < len(words) <= MAX_HEADLINE_WORDS
         and not line.rstrip().endswith((".", "!", "?", ":", ";", ",", "”", '"'))
         and any(ch.isalpha() for ch in line)
+        and len(split_sentences(line)) == 1  # "... to the islands. Advertisement" is no headline
     )
 
 
