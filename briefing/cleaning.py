@@ -49,6 +49,7 @@ class Furniture:
     notice: re.Pattern[str]  # "Please enable JavaScript to watch this video"
     end_credit: re.Pattern[str]  # "... in Kabul. (Associated Press)", "(Jane Roe/The Courier)"
     bare_credit: re.Pattern[str]  # a sentence that is a credit: "Photo: ...", "... (AP Photo)"
+    bracket_credit: re.Pattern[str]  # a credit in brackets anywhere: "(AP Photo/Jane Roe, File)"
     run_in_credit: re.Pattern[str]  # "Jane Roe/AP", "(Jane Roe/The Courier)" inside a paragraph
     caption_label: re.Pattern[str]  # "Image copyright", "toggle caption", "Buy Photo"
     caption_opener: re.Pattern[str]  # "FILE - In this ... photo", "This undated photo shows"
@@ -118,6 +119,9 @@ def _furniture(vocab: Vocabulary) -> Furniture:
             rf"\((?:[^()]*\b(?:{alternation(words('bracket_credit_words'))})\b[^()]*)\)\s*$|"
             rf"\w/\s?(?:{agencies})\b[^.!?]*$",
             re.I,
+        ),
+        bracket_credit=re.compile(
+            rf"\((?:[^()]*\b(?:{alternation(words('bracket_credit_words'))})\b[^()]*)\)", re.I
         ),
         run_in_credit=re.compile(rf"{bracket_slash}|\b{person}\s?/\s?(?i:{agencies})\b"),
         caption_label=_words_pattern(vocab, "caption_labels"),
@@ -284,7 +288,7 @@ def clean_body(
         after_credit = False
         if is_subheading(line):
             continue
-        paragraph = strip_gallery_prefix(line, known)
+        paragraph = strip_caption_prefix(line, known)
         body.removed[CAPTION] += size - len(paragraph.split())
         paragraph = trim_furniture(paragraph, body.removed, known, vocab)
         if paragraph:
@@ -386,7 +390,10 @@ def is_reader_prompt(line: str, known: Furniture | None = None) -> bool:
     size = len(line.split())
     return (
         (size <= MAX_BOILERPLATE_WORDS and known.prompt.search(line) is not None)
-        or (size <= MAX_PROMPT_LINE_WORDS and known.prompt_opener.match(line) is not None)
+        or (
+            known.prompt_opener.match(line) is not None
+            and (size <= MAX_PROMPT_LINE_WORDS or (line[0], line[-1]) == ("(", ")"))
+        )
         or (size <= MAX_CONTACT_WORDS and _EMAIL.search(line) is not None)
     )
 
@@ -426,18 +433,26 @@ def is_dated_scene(line: str, known: Furniture | None = None) -> bool:
     )
 
 
-def strip_gallery_prefix(paragraph: str, known: Furniture | None = None) -> str:
-    """Return `paragraph` without a leading run of gallery captions glued to the story: everything
-    up to the last photo credit when two or more credits open a paragraph too long to be a caption
-    and story follows them."""
+def strip_caption_prefix(paragraph: str, known: Furniture | None = None) -> str:
+    """Return `paragraph` without the captions glued before the story in a paragraph too long to
+    be a caption: everything up to the last photo credit when two or more open it (a gallery), or
+    up to its credit when it opens as a caption does ("In this May 5 file photo, ... (AP Photo/Jane
+    Roe) When the council ...")."""
     known = known or furniture()
     if len(paragraph.split()) <= MAX_CAPTION_WORDS:
         return paragraph
     credits = list(known.run_in_credit.finditer(paragraph))
-    if len(credits) < 2:
+    if len(credits) >= MIN_GALLERY_LABELS:
+        cut, least = credits[-1].end(), MAX_CAPTION_WORDS
+    elif known.caption_opener.match(paragraph) or is_dated_scene(paragraph, known):
+        credit = known.run_in_credit.search(paragraph) or known.bracket_credit.search(paragraph)
+        if credit is None:
+            return paragraph
+        cut, least = credit.end(), MIN_PROSE_WORDS
+    else:
         return paragraph
-    rest = paragraph[credits[-1].end() :].lstrip()
-    if len(rest.split()) <= MAX_CAPTION_WORDS:
+    rest = paragraph[cut:].lstrip()
+    if len(rest.split()) < least:
         return paragraph  # the credits sit inside the story or close it: leave it whole
     return _CLOSE_BUTTON.sub("", rest, count=1)
 

@@ -230,7 +230,7 @@ def _is_heading_like(line: str) -> bool:
     words = line.split()
     return (
         0 < len(words) <= MAX_HEADLINE_WORDS
-        and not line.rstrip().endswith((".", "!", "?", ":", ";", ",", "”", '"'))
+        and not line.rstrip().endswith((".", "!", "?", "…", ":", ";", ",", "”", '"'))
         and any(ch.isalpha() for ch in line)
         and len(split_sentences(line)) == 1  # "... to the islands. Advertisement" is no headline
     )

@@ -108,6 +108,21 @@ def test_truncated_caption_and_its_full_text_are_both_removed(tmp_path):
     assert kept == list(STORY)
 
 
+def test_captions_glued_before_the_story_are_cut_and_the_story_kept(tmp_path):
+    story = " ".join(STORY) + " " + " ".join(STORY)  # long enough to be no caption itself
+    single = (
+        "In this April 11, 2018, file photo, two boys push their scooters along the quay. "
+        f"(AP Photo/Jane Roe, File) {story}"
+    )
+    gallery = (
+        "(Jane Roe/The Harbour Courier) Protesters gather at the quay on Monday. "
+        "(Ali Khan / The Harbour Courier) A ferry waits at the pier. "
+        f"(Sam Lee/The Harbour Courier) X {story}"
+    )
+    for text in (single, gallery):
+        assert sentences_of(tmp_path, text + "\n") == list(STORY)
+
+
 def test_story_paragraph_repeating_a_captions_words_is_kept(tmp_path):
     # A caption that quotes the lede does not take the lede with it.
     lede = (
@@ -207,6 +222,9 @@ def test_reader_prompts_are_removed(tmp_path):
             "Please enable cookies to use this site.",
             "Jane Doe and Ali Khan contributed to this report.",
             "(Editing by Sam Lee)",
+            "(Additional reporting by Jane Doe, Ali Khan and Sam Lee in Harbourtown, Maria Santos in"
+            " Lisbon and Lena Fischer in Hamburg; Writing by Ruth Okoye; Editing by Lois Lane and"
+            " Tom Weber)",
             "► May 4: Council backs new tram line",
         ),
     )
