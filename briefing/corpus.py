@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from briefing.cleaning import clean_paragraphs, unique_sentences
+from briefing.cleaning import clean_body, furniture_verdict, unique_sentences
 from briefing.errors import ArticleError, BriefingError, NoArticlesError
 from briefing.metadata import (
     Metadata,
@@ -222,10 +222,14 @@ def read_article(path: Path, name: str | None = None, vocab: Vocabulary | None =
         inferred, drop = infer_metadata(lines, vocab)
         meta = merge(stated, inferred, frozenset(front))
     title = meta.title or path.stem
-    paragraphs = clean_paragraphs(lines, title=title, drop=drop, outlet=meta.outlet, vocab=vocab)
+    body = clean_body(lines, title=title, drop=drop, outlet=meta.outlet, vocab=vocab)
+    paragraphs = body.paragraphs
     sentences = unique_sentences(
         [s for p in paragraphs for s in split_sentences(p, vocab)], title=title
     )
+    kind = furniture_verdict(body, sentences)
+    if kind:
+        raise ArticleError(f"{name}: mostly page furniture ({kind}), not an article")
     if not sentences:
         raise ArticleError(f"{name}: no article text left after removing page furniture")
     return Article(

@@ -11,9 +11,16 @@ from dataclasses import dataclass, fields, replace
 from datetime import date
 from functools import cache
 
-from briefing.cleaning import OUTLET_PREFIX, furniture, is_credit, is_junk_line
+from briefing.cleaning import (
+    OUTLET_PREFIX,
+    furniture,
+    furniture_kind,
+    is_timestamp_line,
+    match_dateline,
+)
 from briefing.dates import calendar
 from briefing.errors import ArticleError
+from briefing.text import split_sentences
 from briefing.vocabulary import Vocabulary, alternation, shipped
 
 # How many leading lines may hold a banner, headline, byline or dateline.
@@ -156,8 +163,8 @@ def infer_metadata(lines: list[str], vocab: Vocabulary | None = None) -> tuple[M
         if len(head) == HEAD_LINES:
             break
         text = line.strip()
-        if text and not is_junk_line(text, known) and not is_credit(text, known):
-            head.append((i, text))
+        if text and (not furniture_kind(text, known) or is_timestamp_line(text, known)):
+            head.append((i, text))  # a time stamp is furniture in the body, a date in the head
     used: set[int] = set()
     title = outlet = author = ""
     published = None
@@ -190,14 +197,22 @@ def infer_metadata(lines: list[str], vocab: Vocabulary | None = None) -> tuple[M
     elif short_lines:
         title = short_lines[0][1]
     if not outlet:
-        outlet = _outlet_prefix(head, used)
+        outlet = _outlet_prefix(head, used, vocab)
     return Metadata(title=title, outlet=outlet, author=author, published=published), used
 
 
-def _outlet_prefix(head: list[tuple[int, str]], used: set[int]) -> str:
+def _outlet_prefix(head: list[tuple[int, str]], used: set[int], vocab: Vocabulary | None) -> str:
+    """Return the outlet the first paragraph's prefix names: the agency of a dateline
+    ("OSLO (Reuters) - "), or an "Outlet – " prefix that is not a place in capitals."""
+    known = furniture(vocab)
     for index, line in head:
         if index in used or _is_heading_like(line):
             continue
+        dateline = match_dateline(line, known)
+        if dateline and (dateline.group("source") or dateline.group("caps") in known.agencies):
+            return dateline.group("source") or dateline.group("caps")
+        if dateline:
+            return ""  # "WASHINGTON — ": where the story was filed, not who published it
         prefix = OUTLET_PREFIX.match(line)
         return prefix.group("outlet") if prefix else ""
     return ""
@@ -215,8 +230,9 @@ def _is_heading_like(line: str) -> bool:
     words = line.split()
     return (
         0 < len(words) <= MAX_HEADLINE_WORDS
-        and not line.rstrip().endswith((".", "!", "?", ":", ";", ",", "”", '"'))
+        and not line.rstrip().endswith((".", "!", "?", "…", ":", ";", ",", "”", '"'))
         and any(ch.isalpha() for ch in line)
+        and len(split_sentences(line)) == 1  # "... to the islands. Advertisement" is no headline
     )
 
 
