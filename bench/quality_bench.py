@@ -179,7 +179,9 @@ class Unit:
 
     @property
     def text(self) -> str:
-        return self.statement.text
+        """What the reader sees: a statement with the sentences it is shown with, if any (a
+        pair is judged as one unit, by its first sentence)."""
+        return getattr(self.statement, "quoted", self.statement.text)
 
 
 @dataclass(frozen=True)
@@ -964,7 +966,7 @@ def section_flags(brief: Brief) -> list[Flag]:
         if section.key not in tests or section.is_empty:
             continue
         prefix, fits = tests[section.key]
-        statements = [s.text for s in section.all_statements()]
+        statements = [getattr(s, "quoted", s.text) for s in section.all_statements()]
         # a table row may cite a sentence shown in another section: it is this section's material too
         statements += [item.sentence for item in section.aid if item.sentence not in statements]
         misfits = [text for text in statements if not fits(text)]

@@ -15,6 +15,7 @@ from briefing.vocabulary import Vocabulary, alternation, shipped
 
 MAX_AID_ROWS = 6
 MAX_MODIFIERS = 6
+_NEXT_WORD = re.compile(r"\s+([\w-]+)")
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class AidWords:
     """The patterns of aid statements, built from a vocabulary's aid lists."""
 
     money: re.Pattern[str]  # "$725 million", "40 million euros"
+    nouns: re.Pattern[str]  # "aid", "loan", "package": what a transfer is called
     head: re.Pattern[str]  # the noun heading an item's name: "systems", "missiles"
     modifiers: frozenset[str]  # lower-case words of an item's name: "air", "ballistic"
     statuses: tuple[tuple[str, re.Pattern[str]], ...]  # status name -> its cues
@@ -44,7 +46,9 @@ def _aid_words(vocab: Vocabulary) -> AidWords:
     groups = alternation(vocab.words("group_nouns"))
     return AidWords(
         money=re.compile(money, re.I),
-        head=re.compile(rf"\b(?:{alternation(vocab.words('item_heads'))})\b", re.I),
+        nouns=re.compile(rf"\b(?:{alternation(vocab.words('aid_nouns'), escape=True)})\b", re.I),
+        # A head inside a hyphenated word ("anti-aircraft") is a modifier, not an item.
+        head=re.compile(rf"(?<![\w-])(?:{alternation(vocab.words('item_heads'))})(?![\w-])", re.I),
         modifiers=frozenset(vocab.words("item_modifiers")),
         statuses=tuple(
             (name, re.compile(rf"\b(?:{alternation(cues)})", re.I))
@@ -60,31 +64,58 @@ def _aid_words(vocab: Vocabulary) -> AidWords:
 def aid_rows(
     picks: Sequence[Pick], actors: Sequence[Actor], room: int, vocab: Vocabulary | None = None
 ) -> tuple[AidRow, ...]:
-    """Return a table row for each aid statement that names an item and a status, in `room` words."""
+    """Return a table row for each aid statement that names an item and a status, in `room` words:
+    one for each sentence shown (a statement's context sentence may name aid too)."""
     known = aid_words(vocab)
     rows = []
     for p in picks:
-        item = aid_item(p.text, known)
-        status = aid_status(p.text, known)
-        if not item or not (status or known.money.search(p.text)):
-            continue
-        status = status or "reported"
-        row = AidRow(_donor(p.text, actors, status, known), item, status, p)
-        room -= word_count(row.donor) + word_count(row.item)
-        if room < 0:
-            break
-        rows.append(row)
+        for sentence in (p.context, p.text):
+            item = aid_item(sentence, known)
+            status = aid_status(sentence, known)
+            if not item or not (status or known.money.search(sentence)):
+                continue
+            status = status or "reported"
+            row = AidRow(_donor(sentence, actors, status, known), item, status, p)
+            room -= word_count(row.donor) + word_count(row.item)
+            if room < 0:
+                return tuple(rows[:MAX_AID_ROWS])
+            rows.append(row)
     return tuple(rows[:MAX_AID_ROWS])
+
+
+def aid_named(text: str, known: AidWords | None = None) -> bool:
+    """Tell whether a sentence names aid, funding or arms by an aid noun ("military aid",
+    "a loan", "weapons") with a status: the evidence that a story is about aid."""
+    known = known or aid_words()
+    return known.nouns.search(text) is not None and aid_status(text, known) != ""
+
+
+def is_aid(text: str, known: AidWords | None = None) -> bool:
+    """Tell whether a sentence reports aid, funding or arms given, asked for or refused: it names
+    what is given (an aid noun or an item) and a status. A bare amount (a salary, GDP) is not aid."""
+    known = known or aid_words()
+    names = known.nouns.search(text) or known.head.search(text)
+    return names is not None and aid_status(text, known) != ""
 
 
 def aid_status(text: str, known: AidWords | None = None) -> str:
     """Return the status named by the sentence's first status cue ("requested", ...), or ""."""
+    found = _status_matches(text, known or aid_words())
+    return min(found)[1] if found else ""
+
+
+def _status_match(text: str, known: AidWords) -> re.Match[str] | None:
+    found = _status_matches(text, known)
+    return min(found)[2] if found else None
+
+
+def _status_matches(text: str, known: AidWords) -> list[tuple[int, str, re.Match[str]]]:
     found = []
-    for name, cue in (known or aid_words()).statuses:
+    for name, cue in known.statuses:
         match = cue.search(text)
         if match:
-            found.append((match.start(), name))
-    return min(found)[1] if found else ""
+            found.append((match.start(), name, match))
+    return found
 
 
 def aid_item(text: str, known: AidWords | None = None) -> str:
@@ -93,11 +124,16 @@ def aid_item(text: str, known: AidWords | None = None) -> str:
     money = known.money.search(text)
     if money:
         return money.group(0).strip()
-    spans = [
-        _noun_phrase(text, head.start(), head.end(), known) for head in known.head.finditer(text)
-    ]
-    if not spans:
+    heads = list(known.head.finditer(text))
+    if not heads:
         return ""
+    # What is asked for, pledged or sent follows the verb that says so ("demanded anti-aircraft
+    # systems capable of countering the new missile"): the first item after the status cue.
+    status = _status_match(text, known)
+    after = [h for h in heads if status is not None and h.start() > status.end()]
+    if after:
+        return _noun_phrase(text, after[0].start(), after[0].end(), known)
+    spans = [_noun_phrase(text, h.start(), h.end(), known) for h in heads]
     # A span that names something (Patriot, Gripen) says more than "weapons".
     return max(spans, key=lambda span: (sum(w[:1].isupper() for w in span.split()), len(span)))
 
@@ -118,6 +154,11 @@ def _noun_phrase(text: str, start: int, end: int, known: AidWords) -> str:
         break
     while kept and (kept[0].lower() in {"and", "or"} or kept[0] in known.not_names):
         kept.pop(0)
+    # ... and rightwards over the rest of a compound: "missile defense systems".
+    while word := _NEXT_WORD.match(text, end):
+        if word.group(1).lower() not in known.modifiers and not known.head.fullmatch(word.group(1)):
+            break
+        end = word.end()
     return " ".join([*kept, text[start:end]])
 
 

@@ -51,9 +51,13 @@ class Citer:
 
     def statement(self, pick: Pick) -> Statement:
         citation = self.cite(pick.sources[:MAX_CITED_SOURCES])
-        note = self.labels.reported(len(pick.sources)) if len(pick.sources) > 1 else ""
+        notes = []
+        if len(pick.sources) > 1:
+            notes.append(self.labels.reported(len(pick.sources)))
+        if pick.variants:
+            notes.append(self.labels.differ)
         # The speaker is shown only when the sentence does not name them ("..., Osei told the council").
-        named = pick.speaker and pick.speaker.split()[-1] in pick.text
+        named = pick.speaker and pick.speaker.split()[-1] in f"{pick.context} {pick.text}"
         speaker = "" if named else pick.speaker
         return Statement(
             text=pick.text,
@@ -61,7 +65,9 @@ class Citer:
             source_id=self.articles[pick.article].id,
             sentence_index=pick.index,
             speaker=speaker,
-            note=note,
+            note=" · ".join(notes),
+            context=pick.context,
+            variants=tuple(self.statement(v) for v in pick.variants),
         )
 
 
@@ -87,14 +93,15 @@ def assemble_sections(drafts: Sequence[Draft], citer: Citer) -> tuple[Section, .
             *(e.statement for e in events),
             *statements,
         ):
-            cited[(s.source_id, s.sentence_index)] = s.citation
+            for shown in (s, *s.variants):
+                cited[(shown.source_id, shown.sentence_index)] = shown.citation
         aid = tuple(
             AidItem(
                 donor=row.donor,
                 item=row.item,
                 status=row.status,
                 citation=cited[(citer.articles[row.pick.article].id, row.pick.index)],
-                sentence=row.pick.text,
+                sentence=f"{row.pick.context} {row.pick.text}".strip(),
             )
             for row in d.aid
         )

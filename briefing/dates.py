@@ -22,6 +22,7 @@ class Calendar:
     weekdays: tuple[str, ...]  # "monday" ... "sunday"
     month: str  # pattern of a month name or abbreviation, in the group "month"
     future: re.Pattern[str]  # words that make a sentence look forward
+    past: re.Pattern[str]  # a verb in the past tense: "adopted", "was" (speech verbs aside)
     day_month: re.Pattern[str]  # "3 December", "3-4 December 2024"
     month_day: re.Pattern[str]  # "December 3", "Dec. 3rd, 2024"
     part_of_month: re.Pattern[str]  # "the end of June", "early March 2025"
@@ -48,6 +49,11 @@ def _calendar(vocab: Vocabulary) -> Calendar:
         weekdays=weekdays,
         month=month,
         future=re.compile(rf"\b({alternation(vocab.words('future_markers'))})\b", re.I),
+        past=re.compile(
+            rf"\b(?!(?:{alternation(vocab.words('speech_verbs'))})\b)"
+            rf"(?:\w{{2,}}ed|{alternation(vocab.words('past_auxiliaries'))})\b",
+            re.I,
+        ),
         day_month=re.compile(
             rf"\b(?P<day>\d{{1,2}})(?:-\d{{1,2}})?\s+{month}(?:,?\s+(?P<year>\d{{4}}))?\b", re.I
         ),
@@ -83,6 +89,7 @@ def resolve(sentence: str, published: date, vocab: Vocabulary | None = None) -> 
     """Return the first time the sentence refers to, resolved against `published`, or None."""
     known = calendar(vocab)
     forward = known.future.search(sentence) is not None
+    backward = not forward and known.past.search(sentence) is not None
     found: list[tuple[int, When]] = []
     for pattern in (known.day_month, known.month_day):
         for match in pattern.finditer(sentence):
@@ -92,7 +99,7 @@ def resolve(sentence: str, published: date, vocab: Vocabulary | None = None) -> 
     for match in known.part_of_month.finditer(sentence):
         if any(start <= match.end() and match.start() <= start for start, _ in found):
             continue
-        found.append((match.start(), _month(match, published, known)))
+        found.append((match.start(), _month(match, published, known, backward)))
     for match in known.weekday.finditer(sentence):
         weekday = known.weekdays.index(match.group("weekday").lower())
         found.append((match.start(), _weekday(weekday, published, forward)))
@@ -122,9 +129,11 @@ def _calendar_date(match: re.Match[str], published: date, known: Calendar) -> Wh
     return When(day, format_day(day), exact=True)
 
 
-def _month(match: re.Match[str], published: date, known: Calendar) -> When:
+def _month(match: re.Match[str], published: date, known: Calendar, backward: bool) -> When:
     month = known.months[match.group("month").lower()]
-    year = int(match.group("year")) if match.group("year") else _next_year_of(month, published)
+    year = (
+        int(match.group("year")) if match.group("year") else _month_year(month, published, backward)
+    )
     part = " ".join(match.group("part").lower().split()).removeprefix("the ")
     if part.startswith(("end", "late")):
         day, prefix = date(year, month, 28), "end of "
@@ -174,8 +183,12 @@ def _nearest_year(month: int, published: date) -> int:
     )
 
 
-def _next_year_of(month: int, published: date) -> int:
-    """A bare month ("the end of June") is the next such month, counting the current one."""
+def _month_year(month: int, published: date, backward: bool) -> int:
+    """A bare month is the last such month in a sentence told in the past ("At the end of
+    November, the assembly adopted ..."), else the next one, counting the current one ("He takes
+    office in January", "before the summit at the end of June")."""
+    if backward:
+        return published.year if month <= published.month else published.year - 1
     return published.year if month >= published.month else published.year + 1
 
 

@@ -24,6 +24,13 @@ class Pick:
     text: str
     sources: tuple[int, ...]
     speaker: str = ""
+    context: str = ""  # the sentence before `text` it leans on, shown with it (same article)
+    variants: tuple[Pick, ...] = ()  # other articles' accounts of it, with other numbers
+
+    @property
+    def words(self) -> int:
+        shown = (self.context, self.text, *(v.text for v in self.variants))
+        return sum(word_count(text) for text in shown)
 
 
 @dataclass(frozen=True)
@@ -65,8 +72,8 @@ def body_words(drafts: Sequence[Draft]) -> int:
     """Return the number of quoted words in the body: statements and table cells."""
     total = 0
     for d in drafts:
-        total += sum(word_count(p.text) for p in d.picks)
-        total += sum(word_count(p.text) for _, ps in d.groups for p in ps)
-        total += sum(word_count(e.pick.text) for e in d.events)
+        total += sum(p.words for p in d.picks)
+        total += sum(p.words for _, ps in d.groups for p in ps)
+        total += sum(e.pick.words for e in d.events)
         total += sum(word_count(r.donor) + word_count(r.item) for r in d.aid)
     return total

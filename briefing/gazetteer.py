@@ -193,6 +193,12 @@ class Gazetteer:
             return self._title_actors[_SPACES.sub(" ", longest.group().lower())]
         return ""
 
+    def offices(self, text: str) -> list[tuple[int, int]]:
+        """Return the spans of office titles and institution words in `text` ("Defense Minister",
+        "spokesman", "Foreign Ministry")."""
+        plain = text.translate(_APOSTROPHES)
+        return [m.span() for m in self._offices.finditer(plain)]
+
     def canonical(self, name: str) -> str:
         """Return the actor any of its names stands for ("Kremlin" -> "Russia", "Tories" ->
         "Conservative Party" only if one actor has the name), or "" when none or several do."""

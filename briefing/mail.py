@@ -19,7 +19,7 @@ from email.utils import format_datetime, make_msgid
 from pathlib import Path
 
 from briefing.errors import MailError
-from briefing.model import Brief
+from briefing.model import Brief, Statement
 from briefing.read_docx import DraftSummary, Passage
 from briefing.templating import EMAIL_TEMPLATE, environment, templates_dir
 
@@ -114,14 +114,21 @@ def summarize_brief(brief: Brief) -> DraftSummary:
         masthead=brief.kind + (f" · {brief.handling}" if brief.handling else ""),
         meta=f"{brief.period_label} · {brief.sources_label}",
         key_points_title=key_points.title,
-        key_points=tuple(
-            Passage(f"{s.speaker}: {s.text}" if s.speaker else s.text, (s.citation.number,), s.note)
-            for s in statements
-        ),
+        key_points=tuple(_passage(s, brief) for s in statements),
         empty_note=key_points.empty_note if key_points.is_empty else "",
-        footnotes=tuple((s.citation.number, s.citation.text) for s in statements),
+        footnotes=tuple((s.citation.number, s.citation.text) for s in key_points.all_statements()),
         closing=brief.labels.attached,
     )
+
+
+def _passage(s: Statement, brief: Brief) -> Passage:
+    """A key point as the draft prints it: speaker, quoted text, other sources' accounts."""
+    text = f"{s.speaker}: {s.quoted}" if s.speaker else s.quoted
+    notes = [s.citation.number]
+    for variant in s.variants:
+        text += f" [{s.citation.number}] {brief.labels.other_account} {variant.quoted}"
+        notes = [variant.citation.number]
+    return Passage(text, tuple(notes), s.note)
 
 
 def plain_text(summary: DraftSummary) -> str:

@@ -64,6 +64,13 @@ class Statement:
     sentence_index: int
     speaker: str = ""
     note: str = ""  # template text shown beside the quote, e.g. "Reported by 3 sources"
+    context: str = ""  # the sentence before `text` that it leans on, quoted with it
+    variants: tuple[Statement, ...] = ()  # other sources' accounts of it, giving other numbers
+
+    @property
+    def quoted(self) -> str:
+        """The verbatim text a reader sees: the context sentence, if any, then the statement."""
+        return f"{self.context} {self.text}" if self.context else self.text
 
 
 @dataclass(frozen=True)
@@ -115,7 +122,9 @@ class Section:
         """Return every statement of the section in reading order: groups, timeline, list."""
         grouped = tuple(s for group in self.groups for s in group.statements)
         timeline = tuple(event.statement for event in self.events)
-        return grouped + timeline + self.statements
+        return tuple(
+            shown for s in grouped + timeline + self.statements for shown in (s, *s.variants)
+        )
 
 
 @dataclass(frozen=True)
@@ -125,6 +134,8 @@ class Labels:
     kind: str  # what the masthead calls the document: "Policy brief"
     legend: str  # explains the two typefaces
     reported_by: str  # "Reported by {count} sources"
+    differ: str  # the note on a statement whose sources give different numbers
+    other_account: str  # introduces another source's account of the same thing
     others: str  # the catch-all group of positions
     timeline: str
     timeline_when: str

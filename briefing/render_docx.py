@@ -42,11 +42,16 @@ def render_docx(brief: Brief, templates: Path | None = None, paper: str = "a4") 
         paragraph = paragraph if paragraph is not None else document.add_paragraph(style=style)
         if s.speaker:
             paragraph._p.append(text_run(f"{s.speaker}: ", "Brief Label"))
-        paragraph.add_run(s.text)
+        paragraph.add_run(s.quoted)
         cite(paragraph, s.citation)
         if s.note:
             paragraph._p.append(text_run(" "))
             paragraph._p.append(text_run(s.note, "Brief Note"))
+        for variant in s.variants:
+            paragraph._p.append(text_run(" "))
+            paragraph._p.append(text_run(brief.labels.other_account, "Brief Label"))
+            paragraph.add_run(f" {variant.quoted}")
+            cite(paragraph, variant.citation)
         return paragraph
 
     header = section.header.paragraphs[0]

@@ -18,16 +18,19 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
-from briefing.aid import aid_rows, aid_words
+from briefing.actors import Actors
+from briefing.aid import aid_named, aid_rows, aid_words, is_aid
 from briefing.corpus import Article
-from briefing.dates import resolve
+from briefing.dates import calendar, resolve
 from briefing.drafts import Dated, Draft, Pick, body_words
 from briefing.profile import SECTION_KEYS, Profile
-from briefing.speakers import QUOTE, QUOTE_MARKS, actor_of, find_speakers, is_proper_name, speech
+from briefing.speakers import QUOTE, QUOTE_MARKS, find_speakers, speech
 from briefing.summarize import Engine, log_scale
+from briefing.text import numbers_differ
 from briefing.vocabulary import Vocabulary, alternation
 
-TABLE_RESERVE = 40  # words of the aid share kept for the table's cells, which are quoted words too
+TABLE_RESERVE = 40
+MIN_AID_SENTENCES = 2  # one passing mention of money or arms does not make a story about aid  # words of the aid share kept for the table's cells, which are quoted words too
 KEY_POINTS = (3, 5)
 # A brief reads best as many short, telling statements: gains are taken per word more strictly
 # than in a plain summary (summarize.LENGTH_EXPONENT), leaving room for more facts.
@@ -42,11 +45,6 @@ POOL_MARGIN = 0.6
 CORROBORATION_OVERLAP = 0.6
 RARE_BIGRAM_LIMIT = 50  # a bigram in more sentences than this says nothing about sameness
 MIN_SHARED_BIGRAMS = 2  # restatements share several rare bigrams, not one
-# A sentence opening with a personal pronoun or a demonstrative plural ("He added", "These systems")
-# leans on the sentence before it and is left out; one opening with "it" is held back by half,
-# unless the "it" is the empty subject of "It is unclear whether...".
-DEPENDENT_FACTOR = 0.0
-IT_FACTOR = 0.5
 # Newer reporting supersedes older: an article's weight halves every RECENCY_HALF_LIFE days before
 # the brief's date, but never falls below RECENCY_FLOOR (background still counts).
 RECENCY_HALF_LIFE = 14.0
@@ -63,10 +61,12 @@ class Material:
     day: date
     engine: Engine
     corroborated: Mapping[int, tuple[int, ...]]
+    differing: Mapping[int, tuple[int, ...]]
     representatives: list[int]
     speakers: Mapping[int, str]
     relevance: Mapping[str, list[float]]
     support: Mapping[int, float]
+    actors: Actors
 
     @property
     def vocab(self) -> Vocabulary:
@@ -74,7 +74,17 @@ class Material:
 
     def pick(self, i: int) -> Pick:
         c = self.engine.candidates[i]
-        return Pick(c.document, c.index, c.text, self.corroborated[i], self.speakers.get(i, ""))
+        before = self.engine.unit(i)[:-1]
+        context = " ".join(self.engine.candidates[k].text for k in before)
+        speaker = self.speakers.get(i, "") or next(
+            (self.speakers[k] for k in reversed(before) if k in self.speakers), ""
+        )
+        variants = tuple(
+            Pick(v.document, v.index, v.text, (v.document,), self.speakers.get(k, ""))
+            for k in self.differing.get(i, ())
+            for v in [self.engine.candidates[k]]
+        )
+        return Pick(c.document, c.index, c.text, self.corroborated[i], speaker, context, variants)
 
     def in_reading_order(self, ids: list[int]) -> list[int]:
         candidates = self.engine.candidates
@@ -126,22 +136,28 @@ class Selection:
         """Note `ids` as said in section `key`: their concepts are covered and they may not be
         restated."""
         for i in ids:
-            self.covered.update(self.engine.candidates[i].concepts)
-        self.chosen.extend(ids)
+            self.covered.update(self.engine.unit_concepts(i))
+            self.chosen.extend(self.engine.unit(i))
         self.by_section.setdefault(key, []).extend(ids)
 
 
 class KeyPoints:
-    """The most salient, best corroborated, freshest statements that belong somewhere."""
+    """The story now: the most salient, best corroborated, freshest statements, each a different
+    fact, whatever section they might also fit (the central event often fits none)."""
 
     key = "key_points"
     share = 0.20
 
     def choose(self, material: Material, selection: Selection, allowance: int) -> Draft:
-        relevance = material.relevance.values()
-        belongs = [i for i in material.representatives if max(r[i] for r in relevance) > 0]
-        boost = {i: material.support[i] ** 2 for i in belongs}
-        ids = selection.select(self.key, allowance, belongs, boost, limit=KEY_POINTS[1])
+        pool = material.representatives
+        boost = {i: material.support[i] ** 2 for i in pool}
+        fewest, most = KEY_POINTS
+        ids = selection.select(self.key, allowance, pool, boost, limit=most)
+        if len(ids) < fewest:
+            # A short budget or long statements: the bottom line still gets three points, the
+            # words coming out of the sections below.
+            more = selection.select(self.key, allowance, pool, boost, limit=fewest - len(ids))
+            ids += more
         return Draft(self.key, _title(material, self.key), picks=_picks(material, ids))
 
 
@@ -173,7 +189,7 @@ class Aid:
         # The table covers aid named anywhere above it: key points first, then this section.
         relevant = material.relevance[self.key]
         key_aid = [material.pick(i) for i in selection.by_section[KeyPoints.key] if relevant[i] > 0]
-        room = allowance - sum(material.engine.candidates[i].words for i in ids)
+        room = allowance - sum(material.engine.unit_words(i) for i in ids)
         rows = aid_rows(key_aid + list(picks), material.profile.actors, room, material.vocab)
         return Draft(self.key, _title(material, self.key), picks=picks, aid=rows)
 
@@ -214,30 +230,20 @@ class Positions:
         selection.record(self.key, ids)
         ids = material.in_reading_order(ids)
         actors = [self._actor(material, i) or others for i in ids]
-        groups = _group(_picks(material, ids), actors, material.profile, others)
+        groups = _group(_picks(material, ids), actors, material, others)
         return Draft(self.key, _title(material, self.key), groups=groups)
 
     def _actor(self, material: Material, i: int) -> str:
-        """Name the actor of candidate i: for a quoted speaker, the profile actor the speaker
-        belongs to, else the speaker's own name, else "" (unattributed); for a sentence with no
-        speaker, the profile actor it names first."""
-        speaker = material.speakers.get(i, "")
-        actors = material.profile.actors
-        if not speaker:
-            return actor_of(material.engine.candidates[i].text, actors)
-        # A quoted speaker's position is theirs, whatever the sentence is about: "The official
-        # said the strike pushed the rebels back..." is not the rebels' position.
-        found = actor_of(speaker, actors)
-        if not found and is_proper_name(speaker, speech(material.vocab)):
-            found = speaker
-        return found
+        """Name the actor of candidate i (see `actors`): a quoted speaker's position is theirs,
+        whatever the sentence is about ("The official said the strike pushed the rebels back"
+        is not the rebels' position); a sentence no one speaks belongs to what it is about."""
+        return material.actors.of(i)
 
     def _in_rounds(self, material, selection, pool, boost, budget, others) -> list[int]:
         """Take statements actor by actor, in rounds; within an actor, the best uncovered
         statement first. Each pick's concepts are covered at once, so later offers are judged
         by what is still new."""
         engine = material.engine
-        candidates = engine.candidates
         by_actor: dict[str, list[int]] = {}
         for i in pool:
             by_actor.setdefault(self._actor(material, i) or others, []).append(i)
@@ -259,11 +265,12 @@ class Positions:
                 for actor in waiting:
                     best, best_gain = None, 0.0
                     for i in by_actor[actor]:
-                        if i in picked or used + candidates[i].words > budget:
+                        if i in picked or used + engine.unit_words(i) > budget:
                             continue
-                        if engine.restates(i, [*selection.chosen, *picked]):
+                        said = [*selection.chosen, *(k for p in picked for k in engine.unit(p))]
+                        if engine.restates(i, said):
                             continue
-                        gain = engine.gain(i, selection.covered, boost)
+                        gain = engine.gain(i, selection.covered, boost) * engine.novelty(i, said)
                         if gain > best_gain:
                             best, best_gain = i, gain
                     if best is not None:
@@ -273,22 +280,29 @@ class Positions:
                 _, actor, best = max(offers, key=lambda offer: (offer[0], -order.index(offer[1])))
                 waiting.remove(actor)
                 picked.append(best)
-                selection.covered.update(candidates[best].concepts)
-                used += candidates[best].words
+                selection.covered.update(engine.unit_concepts(best))
+                used += engine.unit_words(best)
         return picked
 
 
 def _group(
-    picks: Sequence[Pick], actors: list[str], profile: Profile, others: str
+    picks: Sequence[Pick], actors: list[str], material: Material, others: str
 ) -> tuple[tuple[str, tuple[Pick, ...]], ...]:
-    """Group picks by actor: the profile's actors in its order, then by size, catch-all last."""
+    """Group picks by actor: the profile's actors in its order, then the others by how much the
+    material is about them, the catch-all last."""
     groups: dict[str, list[Pick]] = {}
     for p, actor in zip(picks, actors, strict=True):
         groups.setdefault(actor, []).append(p)
-    order = {a.name: n for n, a in enumerate(profile.actors)}
+    order = {a.name: n for n, a in enumerate(material.profile.actors)}
     ranked = sorted(
         groups.items(),
-        key=lambda kv: (kv[0] == others, order.get(kv[0], len(order)), -len(kv[1]), kv[0]),
+        key=lambda kv: (
+            kv[0] == others,
+            order.get(kv[0], len(order)),
+            -material.actors.weight(kv[0]),
+            -len(kv[1]),
+            kv[0],
+        ),
     )
     return tuple((actor, tuple(ps)) for actor, ps in ranked)
 
@@ -305,40 +319,68 @@ def build_sections(
     material = gather(articles, profile, day)
     selection = Selection(material.engine)
     drafts: dict[str, Draft] = {}
-    carry = 0
+    unused = 0
     for section in SECTIONS:
-        allowance = int(budget * section.share) + carry
+        # Words a section leaves unused go to the positions (chosen last), the heart of a brief,
+        # not to the next section: a story without aid gets no longer outlook for it.
+        allowance = int(budget * section.share) + (unused if section is SECTIONS[-1] else 0)
         draft = section.choose(material, selection, allowance)
         drafts[section.key] = draft
-        carry = allowance - body_words([draft])
+        unused += allowance - body_words([draft])
+    # A section the sources give no material is left out; only the key points always stand, with
+    # one template line when there is nothing central enough to lead.
     empty = profile.vocabulary.table("empty_notes")
     ordered = [drafts[key] for key in SECTION_KEYS]
-    return [d if not d.is_empty else replace(d, empty_note=empty[d.key]) for d in ordered]
+    return [
+        d if not d.is_empty else replace(d, empty_note=empty[d.key])
+        for d in ordered
+        if not d.is_empty or d.key == KeyPoints.key
+    ]
 
 
 def gather(articles: Sequence[Article], profile: Profile, day: date) -> Material:
     """Return the material every section chooses from."""
     vocab = profile.vocabulary
-    engine = Engine([list(a.sentences) for a in articles], length_exponent=LENGTH_EXPONENT)
+    engine = Engine(
+        [list(a.sentences) for a in articles], length_exponent=LENGTH_EXPONENT, vocab=vocab
+    )
     candidates = engine.candidates
-    corroborated = corroborate(engine)
+    corroboration = corroborate(engine)
+    corroborated = corroboration.reports
     speakers = find_speakers(candidates, vocab)
     relevance = _relevance_by_section(candidates, profile, speakers)
+    future = calendar(vocab).future
     for i, c in enumerate(candidates):
-        relevance["outlook"][i] += _future_bonus(c.text, articles[c.document].published, day, vocab)
+        bonus = _future_bonus(c.text, articles[c.document].published, day, vocab)
+        # The outlook is what comes next: a sentence that looks forward or names a time to come.
+        looks_ahead = bonus > 0 or future.search(c.text) is not None
+        relevance["outlook"][i] = relevance["outlook"][i] + bonus if looks_ahead else 0.0
     fresh = [recency(a.published, day) for a in articles]
     # A quotation with no speaker in it or just before it would reach the reader unattributed.
     representatives = [
         i for i in sorted(corroborated) if not _orphan_quote(candidates[i].text, i in speakers)
     ]
     support = {
-        i: log_scale(len(corroborated[i]))
-        * fresh[candidates[i].document]
-        * standalone(candidates[i].text, vocab)
-        for i in representatives
+        i: log_scale(len(corroborated[i])) * fresh[candidates[i].document] for i in representatives
     }
     return Material(
-        articles, profile, day, engine, corroborated, representatives, speakers, relevance, support
+        articles,
+        profile,
+        day,
+        engine,
+        corroborated,
+        corroboration.differing,
+        representatives,
+        speakers,
+        relevance,
+        support,
+        Actors(
+            [c.text for c in candidates],
+            [c.document for c in candidates],
+            speakers,
+            profile,
+            len(articles),
+        ),
     )
 
 
@@ -354,12 +396,23 @@ def _relevance_by_section(
     candidates, profile: Profile, speakers: Mapping[int, str]
 ) -> dict[str, list[float]]:
     vocab = profile.vocabulary
-    money = aid_words(vocab).money
+    aid = aid_words(vocab)
     relevance = {}
     for key in SECTION_KEYS[1:]:
         cues = cue_pattern(profile.section_cues(key))
-        counts_money = money if key == "aid" else None
+        counts_money = aid.money if key == "aid" else None
         relevance[key] = [_relevance(c.text, cues, counts_money) for c in candidates]
+    # A section holds only what it is about: real aid, funding or arms given, asked for or
+    # refused (not a salary or a death toll); open questions something unresolved (not a hedge).
+    open_markers = cue_pattern(tuple(vocab.words("open_markers")))
+    # The story is about aid only when several sentences name aid, funding or arms given or asked
+    # for; then a sentence that names an item given ("sent air defence systems") belongs too.
+    about_aid = sum(1 for c in candidates if aid_named(c.text, aid)) >= MIN_AID_SENTENCES
+    for i, c in enumerate(candidates):
+        if not (about_aid and is_aid(c.text, aid)):
+            relevance["aid"][i] = 0.0
+        if not (_asks(c.text) or open_markers.search(" " + c.text.lower() + " ")):
+            relevance["open_questions"][i] = 0.0
     positions = relevance["positions"]
     stance = speech(vocab).stance
     for i, c in enumerate(candidates):
@@ -373,39 +426,13 @@ def _relevance_by_section(
     return relevance
 
 
+def _asks(text: str) -> bool:
+    """Tell whether a sentence is a question ("Will the talks resume?")."""
+    return text.rstrip(QUOTE_MARKS + " ").endswith("?")
+
+
 def _orphan_quote(text: str, has_speaker: bool) -> bool:
     return not has_speaker and text.lstrip()[:1] in QUOTE_MARKS
-
-
-@dataclass(frozen=True)
-class _Openings:
-    """What makes a sentence lean on the one before it, built from a vocabulary."""
-
-    dependent: frozenset[str]
-    empty_it: re.Pattern[str]
-    connectives: re.Pattern[str]
-
-
-def _openings(vocab: Vocabulary) -> _Openings:
-    verbs = alternation(vocab.words("empty_it_verbs"))
-    connectives = alternation(vocab.words("connectives"))
-    return _Openings(
-        dependent=frozenset(vocab.words("dependent_openings")),
-        empty_it=re.compile(rf"^it\s+(?:{verbs})\b", re.I),
-        connectives=re.compile(rf"^(?:(?:{connectives}),?\s+)+", re.I),
-    )
-
-
-def standalone(text: str, vocab: Vocabulary) -> float:
-    """Return a factor below 1 for a sentence that leans on the one before ("These systems...")."""
-    known = vocab.compiled(_openings)
-    opening = known.connectives.sub("", text.lstrip(QUOTE_MARKS + " "))
-    first = opening.split(" ", 1)[0].strip(",").capitalize()
-    if first in known.dependent:
-        return DEPENDENT_FACTOR
-    if first == "It" and not known.empty_it.match(opening):
-        return IT_FACTOR
-    return 1.0
 
 
 def _future_bonus(text: str, published: date | None, day: date, vocab: Vocabulary) -> float:
@@ -424,13 +451,26 @@ def recency(published: date | None, day: date) -> float:
     return RECENCY_FLOOR + (1 - RECENCY_FLOOR) * 0.5 ** (age / RECENCY_HALF_LIFE)
 
 
-def corroborate(engine: Engine) -> dict[int, tuple[int, ...]]:
+@dataclass(frozen=True)
+class Corroboration:
+    """Near-identical sentences of different articles: who reports each, and who differs.
+
+    `reports` maps each group's representative (its earliest sentence) to the articles that
+    report it, its own first. `differing` maps a representative to the sentences of other
+    articles that tell the same thing with other numbers ("more than 400" against "550"): they
+    are shown beside it, not counted as agreeing.
+    """
+
+    reports: dict[int, tuple[int, ...]]
+    differing: dict[int, tuple[int, ...]]
+
+
+def corroborate(engine: Engine) -> Corroboration:
     """Group near-identical sentences of different articles.
 
-    Return, for each sentence that represents a group (the earliest in reading order), the articles
-    that report it, its own first. Candidate pairs come from an inverted index of rare bigrams
-    (common ones like "of the" would pair everything with everything); only pairs sharing
-    several of them are compared in full, so the cost grows with the corpus, not its square.
+    Candidate pairs come from an inverted index of rare bigrams (common ones like "of the" would
+    pair everything with everything); only pairs sharing several of them are compared in full, so
+    the cost grows with the corpus, not its square.
     """
     candidates = engine.candidates
     bigrams = [frozenset(c for c in cand.concepts if " " in c) for cand in candidates]
@@ -464,11 +504,26 @@ def corroborate(engine: Engine) -> dict[int, tuple[int, ...]]:
     groups: dict[int, list[int]] = {}
     for i in range(len(candidates)):
         groups.setdefault(root(i), []).append(i)
-    result = {}
+    reports, differing = {}, {}
     for members in groups.values():
-        documents = list(dict.fromkeys(candidates[m].document for m in sorted(members)))
-        result[min(members)] = tuple(documents)
-    return result
+        members.sort()
+        first = members[0]
+        agree, differ = [], []
+        for m in members:
+            # Facts agree when neither gives a number the other contradicts; a report that
+            # leaves a number out still agrees.
+            conflict = numbers_differ(candidates[first].text, candidates[m].text)
+            (differ if conflict else agree).append(m)
+        reports[first] = tuple(dict.fromkeys(candidates[m].document for m in agree))
+        seen = set(reports[first])
+        others = []
+        for m in differ:
+            if candidates[m].document not in seen:
+                seen.add(candidates[m].document)
+                others.append(m)
+        if others:
+            differing[first] = tuple(others)
+    return Corroboration(reports, differing)
 
 
 def _relevance(text: str, cues: re.Pattern[str], money: re.Pattern[str] | None) -> float:

@@ -38,6 +38,9 @@ def speech(vocab: Vocabulary | None = None) -> Speech:
 
 def _speech(vocab: Vocabulary) -> Speech:
     said = alternation(vocab.words("speech_verbs"))
+    inverted = alternation(vocab.words("inverted_speech_verbs"))
+    listeners = set(vocab.words("listener_speech_verbs"))
+    after_quote = alternation([v for v in vocab.words("speech_verbs") if v not in listeners])
     role = (
         r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Ss]everal|[Ss]ome)?\s*(?:[\w.-]+\s+){0,3}?"
         rf"(?:{alternation(vocab.words('role_nouns'))})"
@@ -50,12 +53,14 @@ def _speech(vocab: Vocabulary) -> Speech:
             re.compile(
                 rf"\b(?P<who>(?:[A-Z][\w’'.-]+)(?:\s+[A-Z][\w’'.-]+){{0,3}})\s+(?:has\s+|had\s+)?(?:{said})\b"
             ),
+            # "..., urged Mr. Zelensky": right after a quotation any speech verb inverts; elsewhere
+            # only those that take no object ("a tip that indicated Perez was there" names no one).
             re.compile(
-                rf"(?:[,”\"]\s*|\b)(?:{said})\s+(?P<who>(?:the\s+)?[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){{0,3}})"
+                rf"(?:[,”\"]\s*(?:{after_quote})|\b(?:{inverted}))\s+(?P<who>(?:the\s+)?[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){{0,3}})"
             ),
             re.compile(rf"\baccording to\s+(?P<who>(?:the\s+)?{_NAME})(?=[,.;]|\s+[a-z]|$)"),
             re.compile(rf"\b(?P<who>{role})\s+(?:has\s+|had\s+)?(?:{said})\b"),
-            re.compile(rf"(?:[,”\"]\s*)(?:{said})\s+(?P<who>{role})"),
+            re.compile(rf"(?:[,”\"]\s*)(?:{after_quote})\s+(?P<who>{role})"),
         ),
         titled=re.compile(
             rf"\b(?:{phrase_pattern(vocab.words('office_titles'))})"

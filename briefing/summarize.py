@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from briefing.standalone import is_fragment, leans_on_previous
 from briefing.text import SumyTokenizer, word_count, words
+from briefing.vocabulary import Vocabulary, shipped
 
 # A bigram of two content words is the unit of meaning; single words count for less because they
 # are far more often shared by unrelated sentences.
@@ -37,13 +40,27 @@ POSITION_SCALE = 2.0
 LENGTH_EXPONENT = 0.6
 MIN_WORDS = 6  # shorter fragments rarely stand alone in a brief
 MAX_WORDS = 60  # longer ones are usually run-on captions or lists
-# A candidate whose content words are mostly those of a sentence already chosen is a restatement.
-MAX_OVERLAP = 0.6
+MAX_UNIT_WORDS = 85  # a sentence shown with those it leans on: a short paragraph, no more
+MAX_CHAIN = (
+    3  # "A said X." "Such a gesture would ..., recognizes B." "This will ..., believes another."
+)
+# A pair is chosen for its second sentence; what only the first (the context) says counts for
+# half, so a weak sentence never rides in on a strong one (which is a candidate of its own).
+CONTEXT_WEIGHT = 0.5
+# Restatement: a candidate restates the brief when most of the weight of its facts (content words,
+# with words of one concept group counted as one, and numbers) is shared with one chosen statement
+# (most of the smaller of the two), or nearly all of it is held across the statements chosen so far.
+MAX_CONTAINED = 0.5
+MAX_COVERED = 0.75
+NUMBER_FACTOR = 1.5  # a number is among the most specific facts a sentence holds
+GROUP_FACTOR = 2.0  # two statements sharing a concept group say a thing in other words
+MAX_GROUP_WORDS = 4  # the longest phrase of a concept group: "end to the war"
+_POSSESSIVE = re.compile(r"[’']s?$")  # "Ukraine's" and "Ukraine" are one name
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """One sentence of one article, with the concepts it carries."""
+    """One sentence of one article, with the concepts it carries and the sentence it leans on."""
 
     text: str
     document: int
@@ -51,23 +68,35 @@ class Candidate:
     words: int
     stems: frozenset[str]
     concepts: tuple[str, ...]
+    facts: frozenset[str]
+    lead: int | None = None  # the first of the sentences it must be shown with ("He added ...")
+    barred: bool = False  # leans on a sentence that cannot be shown: never chosen
 
 
 class Engine:
-    """Salience and selection over the sentences of a set of documents."""
+    """Salience and selection over the sentences of a set of documents.
+
+    A sentence that leans on the one before it (`standalone.leans_on_previous`) is a candidate only
+    together with that sentence: the pair is one unit, weighed, counted and chosen as one.
+    """
 
     def __init__(
         self,
         documents: Sequence[Sequence[str]],
         language: str = "english",
         length_exponent: float = LENGTH_EXPONENT,
+        vocab: Vocabulary | None = None,
     ) -> None:
         self.length_exponent = length_exponent
-        stem, stop = _stemmer(language), _stop_words(language)
+        vocab = vocab or shipped()
+        stem, stop = _stemmer(language), stop_words(language)
+        groups = vocab.compiled(_concept_groups)
         self.candidates: list[Candidate] = []
         for d, sentences in enumerate(documents):
+            fragment = [is_fragment(s) for s in sentences]
+            leaning = [leans_on_previous(s, vocab) for s in sentences]
             for i, sentence in enumerate(sentences):
-                tokens = [t.lower() for t in words(sentence)]
+                tokens = [_POSSESSIVE.sub("", t.lower()) for t in words(sentence)]
                 content = [stem(t) if t not in stop and _is_word(t) else "" for t in tokens]
                 unigrams = {c for c in content if c}
                 stems = [stem(t) for t in tokens]
@@ -78,6 +107,8 @@ class Engine:
                     for k in range(len(tokens) - 1)
                     if content[k] or content[k + 1]
                 }
+                start = _chain_start(i, leaning, fragment)
+                lead = None if start is None or start == i else len(self.candidates) - (i - start)
                 self.candidates.append(
                     Candidate(
                         text=sentence,
@@ -86,10 +117,14 @@ class Engine:
                         words=word_count(sentence),  # as a reader counts: the budget's unit
                         stems=frozenset(unigrams),
                         concepts=tuple(sorted(bigrams)) + tuple(sorted(unigrams)),
+                        facts=_facts(unigrams, stems, tokens, groups),
+                        lead=lead,
+                        barred=start is None,
                     )
                 )
         self.weights = self._concept_weights(len(documents))
-        self.scores = [self._static_score(c) for c in self.candidates]
+        self.fact_weights = self._fact_weights()
+        self.scores = [self._static_score(i) for i in range(len(self.candidates))]
 
     def _concept_weights(self, documents: int) -> dict[str, float]:
         frequency: Counter[str] = Counter()
@@ -107,17 +142,40 @@ class Engine:
             weights[concept] = weight
         return weights
 
-    def _static_score(self, candidate: Candidate) -> float:
-        if not MIN_WORDS <= candidate.words <= MAX_WORDS:
+    def _fact_weights(self) -> dict[str, float]:
+        """Rarer facts weigh more (smoothed inverse sentence frequency), but the story's common
+        words still count: two statements of its central event share mostly those."""
+        sentences: Counter[str] = Counter(f for c in self.candidates for f in c.facts)
+        total = len(self.candidates)
+        factor = {"#": NUMBER_FACTOR, "=": GROUP_FACTOR}
+        return {
+            fact: math.log(1 + total / count) * factor.get(fact[0], 1.0)
+            for fact, count in sentences.items()
+        }
+
+    def unit(self, i: int) -> tuple[int, ...]:
+        """Return the candidates shown when i is chosen: the sentences it leans on, then i."""
+        lead = self.candidates[i].lead
+        return (i,) if lead is None else tuple(range(lead, i + 1))
+
+    def unit_words(self, i: int) -> int:
+        return sum(self.candidates[k].words for k in self.unit(i))
+
+    def unit_concepts(self, i: int) -> set[str]:
+        return {c for k in self.unit(i) for c in self.candidates[k].concepts}
+
+    def _static_score(self, i: int) -> float:
+        candidate = self.candidates[i]
+        if candidate.barred or not MIN_WORDS <= candidate.words <= MAX_WORDS:
             return 0.0
-        weight = sum(self.weights[c] for c in candidate.concepts)
-        return weight * _position_factor(candidate.index)
+        if self.unit_words(i) > MAX_UNIT_WORDS:
+            return 0.0
+        weight = sum(self.weights[c] for c in self.unit_concepts(i))
+        return weight * _position_factor(self.candidates[self.unit(i)[0]].index)
 
     def salience(self) -> list[float]:
         """Return each candidate's salience per word, scaled to 0..1."""
-        rates = [
-            s / self._length(c.words) for s, c in zip(self.scores, self.candidates, strict=True)
-        ]
+        rates = [s / self._length(self.unit_words(i)) for i, s in enumerate(self.scores)]
         top = max(rates, default=0.0) or 1.0
         return [r / top for r in rates]
 
@@ -135,65 +193,150 @@ class Engine:
 
         `boost` multiplies a candidate's gain (section relevance, corroboration); `covered` holds
         concepts already said elsewhere in the brief (read, never changed: the caller records what
-        was picked); `chosen` are earlier picks that new ones must not restate.
+        was picked); `chosen` are earlier picks (with their leads) that new ones must not restate.
         """
         covered = set(covered)
-        earlier = [self.candidates[i].stems for i in (chosen or [])]
+        said = list(chosen)
         boost = boost or {}
         indexes = range(len(self.candidates)) if pool is None else pool
         heap = []
         for i in indexes:
-            gain = self.gain(i, covered, boost)
+            gain = self.gain(i, covered, boost) * self.novelty(i, said)
             if gain > 0:
                 heapq.heappush(heap, (-gain, i))
         picked: list[int] = []
         used = 0
         while heap and (limit is None or len(picked) < limit):
             negative, i = heapq.heappop(heap)
-            gain = self.gain(i, covered, boost)
+            # Gains only fall as the brief grows (covered concepts, said facts): lazy greedy holds.
+            novelty = self.novelty(i, said)
+            gain = self.gain(i, covered, boost) * novelty
             if gain <= 0:
                 continue
             if heap and gain < -heap[0][0] - 1e-12:
                 heapq.heappush(heap, (-gain, i))  # stale bound: re-queue with the true gain
                 continue
-            candidate = self.candidates[i]
-            if used + candidate.words > budget:
-                continue
-            if any(_overlap(candidate.stems, other) > MAX_OVERLAP for other in earlier):
+            if used + self.unit_words(i) > budget or self.restates(i, said):
                 continue
             picked.append(i)
-            earlier.append(candidate.stems)
-            covered.update(candidate.concepts)
-            used += candidate.words
+            said.extend(self.unit(i))
+            covered.update(self.unit_concepts(i))
+            used += self.unit_words(i)
         return picked
 
     def restates(self, i: int, chosen: Iterable[int]) -> bool:
-        """Tell whether candidate i mostly repeats the words of one already chosen."""
-        stems = self.candidates[i].stems
-        return any(_overlap(stems, self.candidates[j].stems) > MAX_OVERLAP for j in chosen)
+        """Tell whether candidate i (with its lead) adds no new fact to those already chosen: it
+        is one of them, or most of its facts are in one of them, or nearly all across them."""
+        chosen = list(chosen)
+        unit = self.unit(i)
+        if any(j in unit for j in chosen):
+            return True
+        # Each sentence shown must say something new, and so must the pair as a whole.
+        sentences = [self.candidates[k].facts for k in unit]
+        return any(self._repeats(facts, chosen) for facts in {*sentences, self._unit_facts(i)})
 
-    def _length(self, words_in_sentence: int) -> float:
-        return max(words_in_sentence, 1) ** self.length_exponent
+    def _repeats(self, facts: frozenset[str] | set[str], chosen: list[int]) -> bool:
+        total = sum(self.fact_weights[f] for f in facts)
+        if not total:
+            return False
+        union: set[str] = set()
+        for j in chosen:
+            other = self.candidates[j].facts
+            shared = sum(self.fact_weights[f] for f in facts & other)
+            # Either way round: a statement that repeats a chosen one with a detail added, or one
+            # that a chosen statement already holds with more.
+            smaller = min(total, sum(self.fact_weights[f] for f in other)) or total
+            if shared > MAX_CONTAINED * smaller:
+                return True
+            union |= other
+        return sum(self.fact_weights[f] for f in facts & union) > MAX_COVERED * total
+
+    def novelty(self, i: int, chosen: Iterable[int]) -> float:
+        """Return the share of candidate i's fact weight that the chosen statements do not hold."""
+        facts = self._unit_facts(i)
+        total = sum(self.fact_weights[f] for f in facts)
+        said = {f for j in chosen for f in self.candidates[j].facts}
+        if not total or not said:
+            return 1.0
+        return 1.0 - sum(self.fact_weights[f] for f in facts & said) / total
+
+    def _unit_facts(self, i: int) -> frozenset[str]:
+        return frozenset(f for k in self.unit(i) for f in self.candidates[k].facts)
+
+    def _length(self, words_in_unit: int) -> float:
+        return max(words_in_unit, 1) ** self.length_exponent
 
     def gain(self, i: int, covered: set[str], boost: Mapping[int, float]) -> float:
-        """Return candidate i's uncovered concept weight per word, times its boost."""
-        candidate = self.candidates[i]
+        """Return candidate i's uncovered concept weight per word (with its lead), times its
+        boost."""
         if self.scores[i] <= 0:
             return 0.0
-        fresh = sum(self.weights[c] for c in candidate.concepts if c not in covered)
-        factor = _position_factor(candidate.index) * boost.get(i, 1.0)
-        return fresh * factor / self._length(candidate.words)
+        unit = self.unit(i)
+        own = set(self.candidates[i].concepts)
+        fresh = sum(
+            self.weights[c] * (1.0 if c in own else CONTEXT_WEIGHT)
+            for c in self.unit_concepts(i)
+            if c not in covered
+        )
+        factor = _position_factor(self.candidates[unit[0]].index) * boost.get(i, 1.0)
+        return fresh * factor / self._length(self.unit_words(i))
 
 
 def summarize(documents: Sequence[Sequence[str]], words_budget: int) -> list[str]:
     """Return a summary of the documents (lists of sentences): verbatim sentences in reading order
-    (by document, then position) within `words_budget` words."""
+    (by document, then position) within `words_budget` words; a sentence that leans on the one
+    before it comes with that sentence."""
     engine = Engine(documents)
     picked = engine.select(words_budget)
-    ordered = sorted(
-        picked, key=lambda i: (engine.candidates[i].document, engine.candidates[i].index)
-    )
-    return [engine.candidates[i].text for i in ordered]
+    shown = sorted({k for i in picked for k in engine.unit(i)})
+    return [engine.candidates[k].text for k in shown]
+
+
+def _chain_start(i: int, leaning: list[bool], fragment: list[bool]) -> int | None:
+    """Return the first sentence a reader needs for sentence i (i itself when it stands alone),
+    or None when that takes more than MAX_CHAIN sentences or a fragment."""
+    start = i
+    while leaning[start]:
+        start -= 1
+        if start < 0 or i - start >= MAX_CHAIN:
+            return None
+    if any(fragment[k] for k in range(start, i + 1)):
+        return None
+    return start
+
+
+def _concept_groups(vocab: Vocabulary) -> dict[str, str]:
+    """Map the stem (or stemmed bigram) of every word of a concept group to the group's name;
+    words of a neutral group ("said", "told") map to "" and count as no fact. (The groups are
+    English words, stemmed as English.)"""
+    stem = _stemmer("english")
+    neutral = set(vocab.words("neutral_concept_groups"))
+    groups = {}
+    for name, members in vocab.table("concept_groups").items():
+        for member in members:
+            key = " ".join(stem(w) for w in member.lower().split())
+            groups[key] = "" if name in neutral else f"={name}"
+    return groups
+
+
+def _facts(
+    unigrams: set[str],
+    stems: list[str],
+    tokens: list[str],
+    groups: Mapping[str, str],
+) -> frozenset[str]:
+    """The facts a sentence states, for restatement checks: content stems, a concept group's words
+    (stop words such as "unlikely" included) as the group, and numbers ("#725")."""
+    facts = {groups.get(u, u) for u in unigrams if not u[:1].isdigit()}
+    facts.update(groups[s] for s in stems if s in groups)
+    for size in range(2, MAX_GROUP_WORDS + 1):  # "hold off", "end to the war"
+        for k in range(len(stems) - size + 1):
+            phrase = " ".join(stems[k : k + size])
+            if phrase in groups:
+                facts.add(groups[phrase])
+    facts.update("#" + t.replace(",", "") for t in tokens if t[:1].isdigit())
+    facts.discard("")
+    return frozenset(facts)
 
 
 def digest(sentences: Sequence[str], count: int, language: str = "english") -> list[str]:
@@ -228,12 +371,6 @@ def _position_factor(index: int) -> float:
     return 1.0 + POSITION_WEIGHT / (1.0 + index / POSITION_SCALE)
 
 
-def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / min(len(a), len(b))
-
-
 def _is_word(token: str) -> bool:
     return any(ch.isalpha() for ch in token) or any(ch in "$€£%" for ch in token) or token.isdigit()
 
@@ -257,7 +394,7 @@ def _stemmer(language: str):
 
 
 @cache
-def _stop_words(language: str) -> frozenset[str]:
+def stop_words(language: str) -> frozenset[str]:
     """Return sumy's stop words for `language`, read from its data file (importing sumy.utils would
     pull in an HTTP client the brief never uses)."""
     from importlib.resources import files

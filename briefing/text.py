@@ -148,3 +148,30 @@ class SumyTokenizer:
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
         return tuple(words(sentence))
+
+
+_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
+
+
+def numbers(text: str) -> dict[str, tuple[str, str]]:
+    """Return the numbers written in digits in `text`, normalised ("3,500" is "3500"), each with
+    the words on either side of it ("than", "delegates")."""
+    found = {}
+    for match in _NUMBER.finditer(text):
+        before = _WORD.findall(text[max(0, match.start() - LAST_WORD_WINDOW) : match.start()])
+        after = _WORD.findall(text[match.end() : match.end() + LAST_WORD_WINDOW])
+        value = match.group(0).replace(",", "")
+        found[value] = (before[-1].lower() if before else "", after[0].lower() if after else "")
+    return found
+
+
+def numbers_differ(first: str, second: str) -> bool:
+    """Tell whether two sentences give different numbers for the same thing: a number of one
+    stands where the other has another number (same word before or after it)."""
+    mine, theirs = numbers(first), numbers(second)
+    for value, (before, after) in mine.items():
+        for other, (other_before, other_after) in theirs.items():
+            same_place = (before and before == other_before) or (after and after == other_after)
+            if same_place and other != value and other not in mine and value not in theirs:
+                return True
+    return False

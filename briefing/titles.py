@@ -1,49 +1,134 @@
-"""The brief's title and file name: the profile's title, else one made from the articles."""
+"""The brief's title and file name: the profile's title, else the subject of the story as the
+articles name it.
+
+Without a profile, a desk officer titles a brief with the story's subject: the headline that best
+says what all the articles report, or, when the articles carry no usable headline, the name they
+are all about with what they say of it ("Lauri Love's extradition"). Never a list of frequent words.
+"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from briefing.corpus import Article
 from briefing.speakers import clean_name, speech
 from briefing.vocabulary import Vocabulary
 
-TITLE_SENTENCES = 8  # a corpus is about what its headlines and opening sentences name
-TITLE_NAMES = 3
+TITLE_SENTENCES = 12  # a story's subject is named in its headline and opening sentences
+HEADLINE_WORDS = (3, 16)  # shorter is a label ("Abstract"), longer a sentence
+# A headline stands for the whole corpus when most of its content words recur in the other
+# articles; a furniture line ("Story continued below") or one article's angle does not.
+MIN_HEADLINE_SHARE = 0.5
 SLUG_WORDS = 6
-_CAPITALIZED_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*")
+FALLBACK_TITLE = "Briefing"
+_HEADLINE_SUFFIX = re.compile(r"\s+[-–—|:]\s+[^-–—|:]{2,40}$")  # "... - Reuters", "... | BBC News"
+_HEADLINE_LABEL = re.compile(r"^[A-Z][A-Z ]{2,20}:\s+")  # "EXCLUSIVE: ...", "UPDATE: ..."
+_POSSESSIVE_END = re.compile(r"[’']s?$")
+MIN_HEADLINE_CONTENT = 3  # "Story continued below" names nothing
+_VERB_ENDING = re.compile(r"(?:ed|ing)$")  # "issued", "inspired": where a noun phrase ends
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_NAME_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|de\s+|van\s+)?[A-Z][\w’'.-]*)*")
+_POSSESSIVE_PHRASE = r"{name}[’']s?\s+((?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)"
 
 
 def corpus_title(articles: Sequence[Article], vocab: Vocabulary | None = None) -> str:
-    """Return a title for a corpus with no profile: the names its articles mention most."""
+    """Return a title for a corpus with no profile: its most representative headline, else its
+    central name and what the articles say of it, else the central name alone."""
     known = speech(vocab)
-    counts: dict[str, int] = {}
-    spread: dict[
-        str, int
-    ] = {}  # how many articles name it: what the corpus is about, not one story
+    stop = stop_words()
+    texts = [" ".join(a.sentences[:TITLE_SENTENCES]).lower() for a in articles]
+    headline = _best_headline(articles, texts, stop)
+    if headline:
+        return headline
+    name = _central_name(articles, known)
+    if not name:
+        return FALLBACK_TITLE
+    phrase = _possessive_phrase(name, articles, stop)
+    return f"{name}’s {phrase}" if phrase else name
+
+
+def _best_headline(articles: Sequence[Article], texts: list[str], stop: frozenset[str]) -> str:
+    best, best_share = "", 0.0
+    for n, article in enumerate(articles):
+        title = _HEADLINE_LABEL.sub("", _HEADLINE_SUFFIX.sub("", article.title)).strip()
+        words = title.split()
+        if not HEADLINE_WORDS[0] <= len(words) <= HEADLINE_WORDS[1] or title.isupper():
+            continue
+        if title.endswith((".", ")")) or title[:1].islower():
+            continue  # a caption or a sentence, not a headline
+        content = {w.lower() for w in _WORD.findall(title) if w.lower() not in stop}
+        others = [t for m, t in enumerate(texts) if m != n] or texts
+        if len(content) < MIN_HEADLINE_CONTENT:
+            continue
+        share = sum(any(w in t for t in others) for w in content) / len(content)
+        if share >= MIN_HEADLINE_SHARE and share > best_share:
+            best, best_share = title, share
+    return best
+
+
+def _central_name(articles: Sequence[Article], known) -> str:
+    """The name most of the articles are about: in the most articles, then most often."""
+    spread: Counter[str] = Counter()
+    counts: Counter[str] = Counter()
     for a in articles:
         seen = set()
         for sentence in (a.title, *a.sentences[:TITLE_SENTENCES]):
-            for match in _CAPITALIZED_RUN.finditer(sentence):
-                name = clean_name(match.group(0), known)
-                if match.start() == 0 or not name or name in known.not_names or len(name) < 3:
+            for match in _NAME_RUN.finditer(sentence):
+                name = clean_name(_POSSESSIVE_END.sub("", match.group(0)), known)
+                if match.start() == 0 and len(match.group(0).split()) == 1:
+                    continue  # a capitalised first word is not yet a name
+                if not name or name in known.not_names or len(name) < 3 or _adjective(name):
                     continue
-                counts[name] = counts.get(name, 0) + 1
+                counts[name] += 1
                 seen.add(name)
-        for name in seen:
-            spread[name] = spread.get(name, 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: (-spread[kv[0]], -kv[1], -len(kv[0]), kv[0]))
-    top: list[str] = []
-    for name, _ in ranked:
-        if any(name in other or other in name for other in top):
-            continue
-        top.append(name)
-        if len(top) == TITLE_NAMES:
-            break
-    if not top:
-        return "Briefing"
-    return "Briefing: " + (", ".join(top[:-1]) + " and " + top[-1] if len(top) > 1 else top[0])
+        spread.update(seen)
+    # A surname counts for the full name that carries it ("Kodadek" for "Thomas Kodadek").
+    for name in list(counts):
+        longer = [n for n in counts if n != name and n.endswith(" " + name)]
+        if len(longer) == 1:
+            counts[longer[0]] += counts[name]
+            spread[longer[0]] = max(spread[longer[0]], spread[name])
+    ranked = sorted(counts, key=lambda n: (-spread[n], -counts[n], -len(n), n))
+    return ranked[0] if ranked else ""
+
+
+def _adjective(name: str) -> bool:
+    """ "British", "Chilean": a demonym describes the story's people, it is not its subject."""
+    from briefing.gazetteer import gazetteer
+
+    mentions = gazetteer().find(name)
+    return (
+        bool(mentions)
+        and all(m.form == "demonym" for m in mentions)
+        and len(mentions[0].text) == len(name)
+    )
+
+
+def _possessive_phrase(name: str, articles: Sequence[Article], stop: frozenset[str]) -> str:
+    """What the articles say of `name` in its own possessive ("Love's extradition"), the phrase
+    written most often, ending on a content word."""
+    surname = name.split()[-1]
+    pattern = re.compile(_POSSESSIVE_PHRASE.format(name=re.escape(surname)))
+    found: Counter[str] = Counter()
+    for a in articles:
+        for sentence in a.sentences[:TITLE_SENTENCES]:
+            for match in pattern.finditer(sentence):
+                words = []
+                for word in match.group(1).split():
+                    if word.lower() in stop or _VERB_ENDING.search(word):
+                        break  # "Christie's reputation was sullied": the phrase ends at the verb
+                    words.append(word)
+                if words:
+                    found[" ".join(words)] += 1
+    return max(found, key=lambda p: (found[p], -len(p), p)) if found else ""
+
+
+def stop_words() -> frozenset[str]:
+    from briefing.summarize import stop_words
+
+    return stop_words("english")
 
 
 def slugify(text: str, max_words: int = SLUG_WORDS) -> str:
@@ -51,6 +136,6 @@ def slugify(text: str, max_words: int = SLUG_WORDS) -> str:
     import unicodedata
 
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    ascii_text = re.sub(r"(?<=\w)'(?=\w)", "", ascii_text)
+    ascii_text = re.sub(r"(?<=\w)['’](?=\w)", "", ascii_text)
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())
     return "-".join(words[:max_words]) or "brief"

@@ -71,6 +71,20 @@ def pdf_text(path: Path) -> str:
     return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
 
 
+def pdf_body_text(path: Path) -> str:
+    """The PDF's text without its page-foot footnotes and running heads, so that a statement
+    broken across a page reads whole."""
+    from pypdf import PdfReader
+
+    lines = []
+    for page in PdfReader(path).pages:
+        for line in (page.extract_text() or "").splitlines():
+            if re.match(r"^\d+\.\s|^\W*$", line) or re.search(r"Page \d+ of \d+$", line):
+                continue  # a footnote, a page footer, a list bullet left on a line of its own
+            lines.append(line)
+    return "\n".join(lines)
+
+
 def squash(text: str) -> str:
     """Text with all white space and soft hyphens removed, for comparing across line breaks."""
     return re.sub(r"[\s\u00ad]+", "", text)

@@ -39,4 +39,4 @@ def outline() -> str:
 def _line(statement) -> str:
     speaker = f"{statement.speaker}: " if statement.speaker else ""
     note = f" ({statement.note})" if statement.note else ""
-    return f"- {speaker}{statement.text} [{statement.citation.number}]{note}"
+    return f"- {speaker}{statement.quoted} [{statement.citation.number}]{note}"

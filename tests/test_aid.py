@@ -29,7 +29,8 @@ def test_aid_table_cells_are_spans_of_the_cited_sentence(seed_model):
 
 def test_aid_table_covers_aid_named_in_the_key_points(tmp_path):
     (tmp_path / "a.md").write_text(
-        "---\ndate: 2025-05-06\n---\nThe port authority announced a $12 million package of support "
+        "---\ndate: 2025-05-06\n---\nThe shippers' union asked the state for aid in March. "
+        "The port authority announced a $12 million package of support "
         "for small shippers on Monday. Dock workers stayed off the job for an eighth day.\n",
         encoding="utf-8",
     )
@@ -50,6 +51,6 @@ def test_aid_helpers_read_amounts_named_systems_and_status():
 
 def test_aid_rows_point_to_the_footnote_of_their_statement(seed_model):
     aid = seed_model.section("aid")
-    numbers = {s.text: s.citation.number for s in seed_model.statements()}
+    numbers = {s.quoted: s.citation.number for s in seed_model.statements()}
     for row in aid.aid:
         assert numbers[row.sentence] == row.citation.number

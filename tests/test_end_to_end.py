@@ -11,6 +11,7 @@ from conftest import (
     docx_footnote_references,
     docx_footnotes,
     docx_paragraphs,
+    pdf_body_text,
     pdf_text,
     source_texts,
     squash,
@@ -71,7 +72,7 @@ def test_every_statement_is_a_verbatim_sentence_of_a_source(seed_model):
 
 
 def test_every_statement_is_printed_in_both_documents(seed_brief, seed_model):
-    pdf = squash(pdf_text(seed_brief.pdf))
+    pdf = squash(pdf_body_text(seed_brief.pdf))
     docx_text = "\n".join(text for _, text in docx_paragraphs(seed_brief.docx))
     for statement in seed_model.statements():
         assert squash(statement.text) in pdf

@@ -280,7 +280,7 @@ def test_a_page_the_reader_would_skip_is_not_saved(site, tmp_path):
     result = add(tmp_path, url)
     assert result.exit_code == 3
     assert error_lines(result) == [
-        f"briefing: error: {url}: no article text left after removing page furniture"
+        f"briefing: error: {url}: mostly page furniture (interface text), not an article"
     ]
     assert saved(tmp_path) == []  # no temporary file left either
 

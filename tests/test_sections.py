@@ -14,12 +14,12 @@ BODY = ("key_points", "positions", "open_questions", "aid", "outlook")
 
 
 def texts(section) -> str:
-    return "\n".join(s.text for s in section.all_statements())
+    return "\n".join(s.quoted for s in section.all_statements())
 
 
 def body_words(brief) -> int:
-    total = sum(word_count(s.text) for s in brief.statements())
-    total += sum(word_count(r.donor) + word_count(r.item) for r in brief.section("aid").aid)
+    total = sum(word_count(s.quoted) for s in brief.statements())
+    total += sum(word_count(r.donor) + word_count(r.item) for s in brief.sections for r in s.aid)
     return total
 
 
@@ -28,7 +28,7 @@ def test_seed_brief_tells_the_reader_what_matters_in_the_right_sections(seed_mod
     by_actor = {g.actor: "\n".join(s.text for s in g.statements) for g in positions.groups}
     everything = "\n".join(s.text for s in seed_model.statements())
     assert "real guarantee" in everything  # Ukraine: an invitation is its only real guarantee
-    assert "position of strength" in by_actor["NATO"]
+    assert "supplying arms" in by_actor["NATO"] or "position of strength" in by_actor["NATO"]
     assert "Rutte" in by_actor["NATO"]
     assert "reluctant" in everything  # the United States is reluctant
     assert "Hungary" in texts(positions)
@@ -78,10 +78,10 @@ def test_timeline_is_in_date_order_and_not_in_the_past(seed_model):
 
 def test_another_topic_without_profile_gives_a_sensible_brief():
     brief = build_brief(Options(sources=DATA / "other_topic", day=date(2025, 3, 15)))
-    assert brief.title.startswith("Briefing: ")
-    assert "Riverside" in brief.title
+    assert brief.title == "City council splits over river bridge toll"  # its best headline
+    # A toll that funds a repair is no aid given or asked for: that section is left out.
     assert [s.title for s in brief.sections] == [
-        "Key points", "Positions", "Open questions", "Aid and funding", "Outlook",
+        "Key points", "Positions", "Open questions", "Outlook",
     ]  # fmt: skip
     actors = [g.actor for g in brief.section("positions").groups]
     assert "Helen Osei" in actors or "David Brandt" in actors
@@ -92,16 +92,17 @@ def test_another_topic_without_profile_gives_a_sensible_brief():
     assert len(corroborated[0].citation.references) == 2
 
 
-def test_empty_section_says_so_in_one_template_line(tmp_path):
+def test_a_section_without_material_is_left_out(tmp_path):
     (tmp_path / "a.md").write_text(
         "---\ndate: 2025-01-02\n---\nThe museum opened a new wing on Friday with paintings from the "
         "nineteenth century. Visitors queued for an hour to see the collection of landscapes.\n",
         encoding="utf-8",
     )
     brief = build_brief(Options(sources=tmp_path, day=date(2025, 1, 3)))
-    aid = brief.section("aid")
-    assert aid.is_empty
-    assert aid.empty_note
+    keys = [s.key for s in brief.sections]
+    assert keys[0] == "key_points"  # the bottom line always stands
+    assert "aid" not in keys
+    assert all(not s.is_empty for s in brief.sections)
 
 
 def test_budget_counts_words_as_a_reader_does(tmp_path):

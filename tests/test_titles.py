@@ -7,11 +7,27 @@ from conftest import DATA
 from briefing.titles import corpus_title, slugify
 
 
-def test_corpus_title_names_what_the_articles_are_about():
+def test_corpus_title_is_the_headline_that_says_what_all_the_articles_report():
     from briefing.corpus import read_paths
 
     articles = read_paths([DATA / "other_topic"])
-    assert "Riverside" in corpus_title(articles)
+    assert corpus_title(articles) == "City council splits over river bridge toll"
+
+
+def test_without_headlines_the_title_is_the_central_name_and_what_is_said_of_it(tmp_path):
+    from briefing.corpus import read_paths
+
+    texts = [
+        "A British man accused of hacking US agencies lost his fight on Friday. Lauri Love's "
+        "extradition was approved by a London court after a long hearing in the case.",
+        "Campaigners said Lauri Love's extradition would put his health at risk. The court "
+        "heard from doctors who examined Love this year about his condition.",
+    ]
+    for n, text in enumerate(texts):
+        (tmp_path / f"{n}.txt").write_text(text, encoding="utf-8")
+    title = corpus_title(read_paths([tmp_path]))
+    assert title == "Lauri Love’s extradition"
+    assert "," not in title  # never a list of frequent words
 
 
 def test_slugify():
