@@ -181,7 +181,10 @@ class Unit:
     def text(self) -> str:
         """What the reader sees: a statement with the sentences it is shown with, if any (a
         pair is judged as one unit, by its first sentence)."""
-        return getattr(self.statement, "quoted", self.statement.text)
+        text = getattr(self.statement, "quoted", self.statement.text)
+        # The speaker label the brief prints before a quotation that does not name its speaker.
+        speaker = getattr(self.statement, "speaker", "")
+        return f"{speaker}: {text}" if speaker else text
 
 
 @dataclass(frozen=True)

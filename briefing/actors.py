@@ -49,6 +49,7 @@ class _Patterns:
     party_code: re.Pattern[str]  # "(D-N.Y.)", "(R-Texas)"
     role: re.Pattern[str]  # the role noun of a nameless speaker: "official", "diplomat"
     definite_role: re.Pattern[str]  # "the official": someone an earlier sentence introduced
+    media: re.Pattern[str]  # a news outlet ("The Washington Post", "Reuters")
 
 
 def _patterns(vocab: Vocabulary) -> _Patterns:
@@ -65,6 +66,9 @@ def _patterns(vocab: Vocabulary) -> _Patterns:
         party_code=re.compile(rf"\((?P<party>{codes})-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\)"),
         role=re.compile(rf"\b(?:{roles})\b", re.I),
         definite_role=re.compile(rf"^(?:the|this|that)\s+(?:\w+\s+){{0,2}}(?:{roles})$", re.I),
+        media=re.compile(
+            rf"\b(?:{alternation(vocab.words('media_names'), escape=True, longest_first=True)})$"
+        ),
     )
 
 
@@ -94,7 +98,8 @@ class Actors:
     def of(self, i: int) -> str:
         """Return the actor of candidate i, or "" when no actor can be told."""
         if i not in self._found:
-            self._found[i] = self._actor(i)
+            actor = self._actor(i)
+            self._found[i] = "" if self._media(actor) else actor
         return self._found[i]
 
     def weight(self, actor: str) -> int:
@@ -183,9 +188,13 @@ class Actors:
         mentions = self._resolved(name)
         if mentions and mentions[0].end - mentions[0].start >= len(name) - 2:
             return _affiliation(mentions[0])
-        if self.patterns.org_words.search(name.split()[-1]):
+        if self.patterns.org_words.search(name.split()[-1]) and not self._media(name):
             return Affiliation(name, name, known=False)
         return None
+
+    def _media(self, name: str) -> bool:
+        """Tell whether `name` is a news outlet: it reports positions, it holds none."""
+        return self.patterns.media.search(name) is not None
 
     def _title_before(self, before: str) -> Affiliation | None:
         """ "Lithuanian Defense Minister ", "White House spokesman ", "British Airways spokesman "."""
@@ -193,8 +202,13 @@ class Actors:
         if not run or not run.group(0).strip():
             return None
         phrase = _ARTICLE.sub("", run.group(0).strip())
-        if not self.places.offices(phrase) and not _ROLE_WORD.search(phrase):
+        offices = self.places.offices(phrase)
+        roles = list(_ROLE_WORD.finditer(phrase))
+        if not offices and not roles:
             return None  # capitalised words before a name are a title only with an office in them
+        # "Conservative MP Sarah " before "Wollaston": the title ends at its last office word.
+        end = max([stop for _, stop in offices] + [r.end() for r in roles])
+        phrase = _JOINERS.sub("", phrase[:end].strip())
         mentions = [m for m in self._resolved(phrase) if not _hosted(phrase, m)]
         named = self._organisation_named(phrase)
         if named:
@@ -220,11 +234,13 @@ class Actors:
         for start, stop in self.places.offices(text):
             known.update(text[start:stop].split())
         rest = [w for w in head if w not in known and w not in joiners]
-        if not rest:
+        name = _POSSESSIVE_END.sub("", text)
+        # An organisation's name ends in an organisation's word ("Airways", "Institute") or is
+        # an acronym ("CNN"); other capitalised words before a name are titles and given names.
+        last = name.split()[-1] if name.split() else ""
+        if not rest or not (self.patterns.org_words.search(last) or name.isupper()):
             return ""
-        if len(head) == 1 and not (text.isupper() or self.patterns.org_words.search(text)):
-            return ""  # one capitalised word is as often a name or a title as an organisation
-        return _POSSESSIVE_END.sub("", text)
+        return "" if self._media(name) else name
 
     def _party(self, after: str) -> Affiliation | None:
         """The party a code after a legislator's name gives: "(D-N.Y.)"."""
@@ -287,9 +303,13 @@ class Actors:
         """Surname -> full name of the people named in most articles: the people who are the story."""
         spread: Counter[str] = Counter()
         names: dict[str, str] = {}
-        for speaker in set(self.speakers.values()):
-            if is_proper_name(speaker, self.speech) and " " in speaker:
-                names.setdefault(speaker.split()[-1], speaker)
+        for speaker in sorted(set(self.speakers.values())):
+            words = speaker.split()
+            if not is_proper_name(speaker, self.speech) or len(words) < 2:
+                continue
+            if words[0].lower() in self.speech.not_names or self._resolved(speaker):
+                continue  # "From Ohio", "Senate Republicans": no person's name
+            names.setdefault(words[-1], speaker)
         for document in sorted(set(self.documents)):
             text = " ".join(
                 t for t, d in zip(self.texts, self.documents, strict=True) if d == document
@@ -310,6 +330,7 @@ class Actors:
 _CAPITALISED = re.compile(r"[A-Z][\w’'.&-]*")
 _POSSESSIVE_END = re.compile(r"[’']s?$")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_JOINERS = re.compile(r"^(?:(?:of|the|to|for|and|from)\s+)+", re.I)
 # A role in lower case before a name ("CNN host", "diocese spokeswoman", "defence lawyer").
 _ROLE_WORD = re.compile(r"\b[a-z][\w-]*(?:man|woman|person|ist|er|or|ary|ent|host|chief|head)\b")
 # The title run before a name: capitalised words, office words, "of", "the", "'s", "to".

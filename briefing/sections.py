@@ -421,7 +421,11 @@ def _relevance_by_section(
             positions[i] += 2 * CUE_WEIGHT  # a named speaker's own words: the clearest position
         elif spoken or quoted:
             positions[i] += CUE_WEIGHT
-        elif not stance.search(c.text):
+        elif stance.search(c.text):
+            # A stance no one is named for ("X remains opposed to ...") still is a position, but
+            # an attributed one says more about who wants what.
+            positions[i] = min(positions[i], CUE_WEIGHT)
+        else:
             positions[i] = 0.0  # a position is attributed to someone or states a stance
     return relevance
 

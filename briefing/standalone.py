@@ -16,9 +16,10 @@ from briefing.vocabulary import Vocabulary, alternation, shipped
 
 # An "it" within this many words of an extraposition's "that", "to" or "whether" is empty:
 # "It is not clear to the ministry whether ..."
-EMPTY_IT_REACH = 6
+EMPTY_IT_REACH = 4
 ATTRIBUTION_ONLY_CHARS = 140  # "Name, title of the organisation, said." names who, says nothing
 _TERMINAL = (".", "!", "?", "…", "”", '"', "’", "'", ")")
+_QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,12 @@ class Leaning:
     said_it: re.Pattern[str]  # "<person> said it should": "it" is no person, so something earlier
     titles: re.Pattern[str]  # an office before a name marks the speaker as a person
     attribution_only: re.Pattern[str]  # "Ana Ruiz, the council's chair, said in a statement."
+    described: re.Pattern[str]  # "The man was taken to hospital": named in an earlier sentence
+    after_event: re.Pattern[str]  # "At the time, ...", "Two years later, ..."
+    person_nouns: re.Pattern[str]  # "A mother is upset after she says ...": who "she" is
+    attribution_pronoun: re.Pattern[str]  # ", he said": the speaker label shows who
+    starters: frozenset[str]  # capitalised first words that name no one ("In the call, he")
+    personal: re.Pattern[str]  # "he", "her", "himself": pronouns that stand for a person
 
 
 def leaning(vocab: Vocabulary | None = None) -> Leaning:
@@ -48,11 +55,12 @@ def _leaning(vocab: Vocabulary) -> Leaning:
     roles = alternation(words("anaphoric_roles"))
     phrases = alternation(words("anaphoric_phrases"), escape=True, longest_first=True)
     said = alternation(words("speech_verbs"))
+    nouns = alternation(words("anaphoric_nouns"), escape=True, longest_first=True)
     return Leaning(
         opening=re.compile(rf"^(?:{openings})\b", re.I),
         opening_it=re.compile(
             rf"^it\b(?!\s+(?:{verbs})\s+(?:\S+\s+){{0,{EMPTY_IT_REACH}}}?"
-            r"(?:that|to|whether|if|how|why|what|when|for)\b)",
+            r"(?:that|to|whether|if|how|why|what)\b)",
             re.I,
         ),
         back_reference=re.compile(
@@ -71,6 +79,14 @@ def _leaning(vocab: Vocabulary) -> Leaning:
             rf"^[^“”\"]{{0,{ATTRIBUTION_ONLY_CHARS}}}\b(?:{said})"
             r"(?:\s+(?:in\s+a\s+statement|in\s+an\s+interview|on\s+\w+|\w+day|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*))?[.!]$"
         ),
+        described=re.compile(
+            rf"^the\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b(?![\w-])(?!,?\s+(?-i:[A-Z]))", re.I
+        ),
+        after_event=re.compile(rf"^(?:{alternation(words('temporal_openings'))})\b", re.I),
+        person_nouns=re.compile(rf"\b(?:{nouns})\b", re.I),
+        attribution_pronoun=re.compile(rf"\b(?:he|she|they)\s+(?:{said})\b", re.I),
+        starters=frozenset(words("sentence_starters")),
+        personal=re.compile(rf"\b(?:{alternation(words('personal_pronouns'))})\b", re.I),
     )
 
 
@@ -91,10 +107,28 @@ def leans_on_previous(text: str, vocab: Vocabulary | None = None) -> bool:
         return True  # a fragment: the rest of a sentence the splitter cut
     if known.opening.match(opening) or known.opening_it.match(opening):
         return True
+    if known.described.match(opening) or known.after_event.match(opening):
+        return True
     back = known.back_reference.search(text)
     if back and not known.introduced.search(text, 0, back.start()):
         return True
     said_it = known.said_it.search(text)
     # "Defense Minister Ana Ruiz said it should happen now": a person is never "it", so "it" is
     # something an earlier sentence named. ("The ministry said it would ..." stands alone.)
-    return said_it is not None and known.titles.search(text, 0, said_it.start()) is not None
+    if said_it is not None and known.titles.search(text, 0, said_it.start()) is not None:
+        return True
+    return _unnamed_person(text, known)
+
+
+def _unnamed_person(text: str, known: Leaning) -> bool:
+    """ "In the call, he explained his decision": a "he" or "she" outside quotation marks with
+    no one named before it. (", he said" is left to the speaker label the brief prints.)"""
+    outside = known.attribution_pronoun.sub(" ", _QUOTATION.sub(" ", text))
+    pronoun = known.personal.search(outside)
+    if pronoun is None:
+        return False
+    before = outside[: pronoun.start()]
+    named = any(word[:1].isupper() for word in before.split()[1:])
+    first = before.split()[:1]
+    named = named or (first and first[0][:1].isupper() and first[0].lower() not in known.starters)
+    return not (named or known.person_nouns.search(before))

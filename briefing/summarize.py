@@ -52,6 +52,7 @@ CONTEXT_WEIGHT = 0.5
 # (most of the smaller of the two), or nearly all of it is held across the statements chosen so far.
 MAX_CONTAINED = 0.5
 MAX_COVERED = 0.75
+MIN_SHARED_PHRASES = 3  # content-word bigrams two sentences share when they tell one event
 NUMBER_FACTOR = 1.5  # a number is among the most specific facts a sentence holds
 GROUP_FACTOR = 2.0  # two statements sharing a concept group say a thing in other words
 MAX_GROUP_WORDS = 4  # the longest phrase of a concept group: "end to the war"
@@ -69,6 +70,7 @@ class Candidate:
     stems: frozenset[str]
     concepts: tuple[str, ...]
     facts: frozenset[str]
+    phrases: frozenset[str] = frozenset()  # bigrams of two content words: "walk fame", "seiz build"
     lead: int | None = None  # the first of the sentences it must be shown with ("He added ...")
     barred: bool = False  # leans on a sentence that cannot be shown: never chosen
 
@@ -118,6 +120,11 @@ class Engine:
                         stems=frozenset(unigrams),
                         concepts=tuple(sorted(bigrams)) + tuple(sorted(unigrams)),
                         facts=_facts(unigrams, stems, tokens, groups),
+                        phrases=frozenset(
+                            f"{content[k]} {content[k + 1]}"
+                            for k in range(len(content) - 1)
+                            if content[k] and content[k + 1]
+                        ),
                         lead=lead,
                         barred=start is None,
                     )
@@ -233,7 +240,15 @@ class Engine:
             return True
         # Each sentence shown must say something new, and so must the pair as a whole.
         sentences = [self.candidates[k].facts for k in unit]
-        return any(self._repeats(facts, chosen) for facts in {*sentences, self._unit_facts(i)})
+        if any(self._repeats(facts, chosen) for facts in {*sentences, self._unit_facts(i)}):
+            return True
+        # Two sentences that share several phrases of their own ("received a star on the
+        # Hollywood Walk of Fame") tell the same event, whatever else each adds.
+        return any(
+            len(self.candidates[k].phrases & self.candidates[j].phrases) >= MIN_SHARED_PHRASES
+            for k in unit
+            for j in chosen
+        )
 
     def _repeats(self, facts: frozenset[str] | set[str], chosen: list[int]) -> bool:
         total = sum(self.fact_weights[f] for f in facts)
