@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.errors import ProfileError
+from briefing.untrusted import xml_safe
 
 PROFILE_NAME = "brief.toml"
 
@@ -283,9 +284,13 @@ def _profile_from(data: dict, where: str) -> Profile:
 
 
 def _string(value: object, where: str, name: str) -> str:
+    """Return a profile value as XML-safe text on one line (titles end up in mail headers)."""
     if not isinstance(value, str):
         raise ProfileError(f"{where}: '{name}' must be text")
-    return value.strip()
+    text = xml_safe(value).strip()
+    if "\n" in text:
+        raise ProfileError(f"{where}: '{name}' must be one line")
+    return text
 
 
 def _list(value: object, where: str, name: str) -> list:
@@ -298,6 +303,10 @@ def _strings(value: object, where: str, name: str) -> list[str]:
     return [_string(v, where, name) for v in _list(value, where, name)]
 
 
+# File names hold 255 bytes; a slug stays far below, whatever words the title is made of.
+MAX_SLUG_CHARS = 80
+
+
 def slugify(text: str, max_words: int = 6) -> str:
     """Return a short ASCII file-name slug for `text` ("brief" when nothing is left)."""
     import unicodedata
@@ -305,4 +314,4 @@ def slugify(text: str, max_words: int = 6) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     ascii_text = re.sub(r"(?<=\w)'(?=\w)", "", ascii_text)
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    return "-".join(words[:max_words]) or "brief"
+    return "-".join(words[:max_words])[:MAX_SLUG_CHARS].strip("-") or "brief"
