@@ -14,7 +14,7 @@ from briefing.citations import Citer, assemble_sections, sources_in_citation_ord
 from briefing.corpus import Corpus, load_corpus
 from briefing.dates import format_day, format_period
 from briefing.model import DOCUMENT_KIND, Brief
-from briefing.output import FORMATS, output_path, write_atomically
+from briefing.output import FORMATS, output_path, write_files
 from briefing.profile import find_profile, load_profile, slugify
 from briefing.sections import body_words, build_sections
 from briefing.speakers import corpus_title
@@ -38,6 +38,8 @@ class Options:
     profile: Path | None = None
     words: int = DEFAULT_WORDS
     author: str = ""
+    follow_links: bool = False
+    output: Path | None = None  # files there named like a brief are never read as sources
 
 
 def build_brief(options: Options, corpus: Corpus | None = None) -> Brief:
@@ -47,7 +49,12 @@ def build_brief(options: Options, corpus: Corpus | None = None) -> Brief:
     if corpus is None:
         log.info("Reading articles in %s", options.sources)
         corpus = load_corpus(
-            options.sources, until=day, days=options.days, include_undated=options.include_undated
+            options.sources,
+            until=day,
+            days=options.days,
+            include_undated=options.include_undated,
+            follow_links=options.follow_links,
+            output=options.output,
         )
     articles = corpus.articles
     skipped = len(corpus.reports) - len(articles)
@@ -94,9 +101,11 @@ def generate(
     with ExitStack() as stack:
         if "pdf" in formats:
             worker = Prepared(
-                _warm_pdf, partial(render, fmt="pdf", templates=templates, paper=paper)
+                _warm_pdf, partial(render, fmt="pdf", templates=templates, paper=paper), start=False
             )
-            renderers["pdf"] = stack.enter_context(worker)
+            stack.callback(worker.close)  # before the worker exists: Ctrl-C may come at once
+            worker.start()
+            renderers["pdf"] = worker
         brief = build_brief(options)
         return write_outputs(brief, folder, formats, templates, paper, renderers)
 
@@ -115,7 +124,7 @@ def write_outputs(
     paper: str = "a4",
     renderers: Mapping[str, Prepared] | None = None,
 ) -> list[Path]:
-    """Render every requested format, then move each into place; return the written paths.
+    """Render every requested format, then move them all into place; return the written paths.
 
     `renderers` may supply a renderer for a format (a prepared worker); the others render here.
     Formats other than the worker's render while it works.
@@ -135,11 +144,8 @@ def write_outputs(
             log.info("Rendering %s", fmt.upper())
             data = render(brief, fmt, templates, paper)
         rendered.append((output_path(folder, brief.date, brief.slug, fmt), data))
-    written = []
-    for path, data in rendered:
-        write_atomically(path, lambda tmp, data=data: tmp.write_bytes(data))
-        written.append(path)
-    return written
+    write_files(rendered)
+    return [path for path, _ in rendered]
 
 
 def render(brief: Brief, fmt: str, templates: Path | None = None, paper: str = "a4") -> bytes:
