@@ -522,9 +522,15 @@ def test_twelve_hundred_nested_folders_are_walked(tmp_path):
     for _ in range(1200):  # Path.mkdir(parents=True) itself recurses
         deepest = deepest / "d"
         deepest.mkdir()
-    write(deepest, "deep.md", "---\ndate: 2024-12-01\n---\n" + STORY)
-    corpus = load_corpus(tmp_path, until=date(2024, 12, 3))
-    assert [a.name.rsplit("/", 1)[-1] for a in corpus.articles] == ["deep.md"]
+    article = write(deepest, "deep.md", "---\ndate: 2024-12-01\n---\n" + STORY)
+    try:
+        corpus = load_corpus(tmp_path, until=date(2024, 12, 3))
+        assert [a.name.rsplit("/", 1)[-1] for a in corpus.articles] == ["deep.md"]
+    finally:  # removed here, from the bottom up: shutil.rmtree (pytest's clean-up) recurses too
+        article.unlink()
+        while deepest != tmp_path:
+            deepest.rmdir()
+            deepest = deepest.parent
 
 
 def test_an_unreadable_folder_gets_a_line(tmp_path, monkeypatch, caplog):

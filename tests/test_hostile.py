@@ -26,7 +26,10 @@ def worker_started(process: subprocess.Popen, tmpdir: Path) -> bool:
 
 def pdf_rendering(process: subprocess.Popen, tmpdir: Path) -> bool:
     """WeasyPrint has begun to render: its font folder exists, wherever in the temporary folder."""
-    return any(tmpdir.rglob("weasyprint-*"))
+    try:
+        return any(tmpdir.rglob("weasyprint-*"))
+    except FileNotFoundError:  # a folder went while being listed: look again
+        return False
 
 
 def start(tmpdir: Path, *args: str) -> subprocess.Popen:
