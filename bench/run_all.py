@@ -15,6 +15,7 @@ RUNS = (
     ("scale_bench.py",),
     ("quality_bench.py", "--split", "dev"),
     ("quality_bench.py", "--split", "test"),
+    ("digest_bench.py",),
 )
 
 for name, *args in RUNS:

@@ -14,6 +14,7 @@ from briefing.text import word_count
 from briefing.vocabulary import Vocabulary, alternation, shipped
 
 MAX_AID_ROWS = 6
+TRANSFERS = frozenset({"pledged", "delivered", "announced"})  # statuses of something given
 MAX_MODIFIERS = 6
 _NEXT_WORD = re.compile(r"\s+([\w-]+)")
 
@@ -84,10 +85,17 @@ def aid_rows(
 
 
 def aid_named(text: str, known: AidWords | None = None) -> bool:
-    """Tell whether a sentence names aid, funding or arms by an aid noun ("military aid",
-    "a loan", "weapons") with a status: the evidence that a story is about aid."""
+    """Tell whether a sentence names aid, funding or arms with a status ("pledged military aid",
+    "delivered 20 howitzers"): the evidence that a story is about aid."""
     known = known or aid_words()
-    return known.nouns.search(text) is not None and aid_status(text, known) != ""
+    status = aid_status(text, known)
+    if not status:
+        return False
+    # An item given or promised ("pledged 50 tanks") is aid too; an item asked about is not yet
+    # evidence ("asked anyone who finds drone parts").
+    return known.nouns.search(text) is not None or (
+        status in TRANSFERS and known.head.search(text) is not None
+    )
 
 
 def is_aid(text: str, known: AidWords | None = None) -> bool:

@@ -6,6 +6,7 @@ import functools
 import json
 import logging
 import shutil
+import signal
 import sys
 import time
 from datetime import date
@@ -26,8 +27,20 @@ from briefing.options import (
     PAPERS,
     Options,
 )
+from briefing.untrusted import visible, xml_safe
 
 log = logging.getLogger("briefing")
+
+INTERRUPTED = 130  # 128 + SIGINT, the shell's status for a run stopped by Ctrl-C
+TERMINATED = 143  # 128 + SIGTERM
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised like Ctrl-C so that every clean-up on the way out runs."""
+
+
+def _raise_terminated(signum, frame) -> None:
+    raise Terminated()
 
 
 class Day(click.ParamType):
@@ -66,16 +79,18 @@ def handle_errors(command):
         except BriefingError as exc:
             if debug:
                 raise
-            click.echo(f"briefing: error: {exc}", err=True)
+            # visible: a file name or value holding a newline must not print a line of its own.
+            click.echo(f"briefing: error: {visible(str(exc))}", err=True)
             sys.exit(exc.exit_code)
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
             click.echo("briefing: interrupted", err=True)
-            sys.exit(130)
+            sys.exit(TERMINATED if isinstance(exc, Terminated) else INTERRUPTED)
         except Exception as exc:  # a bug: still one line, with the way to see more
             if debug:
                 raise
             click.echo(
-                f"briefing: unexpected error: {type(exc).__name__}: {exc} (run with --debug)",
+                f"briefing: unexpected error: {type(exc).__name__}: {visible(str(exc))} "
+                "(run with --debug)",
                 err=True,
             )
             sys.exit(1)
@@ -91,10 +106,18 @@ def setup_logging(quiet: bool) -> None:
     root.setLevel(logging.INFO)
     warnings = logging.StreamHandler(sys.stderr)
     warnings.setLevel(logging.ERROR if quiet else logging.WARNING)
-    warnings.setFormatter(logging.Formatter("briefing: warning: %(message)s"))
+    warnings.setFormatter(_OneLineFormatter("briefing: warning: %(message)s"))
     root.addHandler(warnings)
     if not quiet and sys.stderr.isatty():
         root.addHandler(_ProgressHandler())
+
+
+class _OneLineFormatter(logging.Formatter):
+    """Every message on one line, control characters shown as escapes: a file name holding a
+    newline or a terminal escape cannot forge a line or drive the terminal."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return visible(super().format(record))
 
 
 class _ProgressHandler(logging.Handler):
@@ -122,8 +145,14 @@ class _ProgressHandler(logging.Handler):
 
             self.console = Console(stderr=True, highlight=False)
             if self.pending:
-                self.console.print(f"[dim]·[/dim] {self.pending}")
-        self.console.print(f"[dim]·[/dim] {message}")
+                self._show(self.pending)
+        self._show(message)
+
+    def _show(self, message: str) -> None:
+        from rich.text import Text
+
+        # A Text is printed as it is: a folder name with "[bold]" in it is not markup.
+        self.console.print(Text("· ", style="dim") + Text(visible(message)))
 
 
 PROGRESS_DELAY = 1.0  # seconds: quicker runs need no progress report
@@ -136,6 +165,20 @@ PROGRESS_DELAY = 1.0  # seconds: quicker runs need no progress report
 def main(debug: bool, quiet: bool) -> None:
     """Turn a folder of news articles into a dated, footnoted policy brief (DOCX and PDF)."""
     setup_logging(quiet)
+    handle_termination()
+
+
+def handle_termination() -> None:
+    """Let SIGTERM stop a run as Ctrl-C does, cleaning up on the way out, for this command only."""
+    if _in_main_thread():
+        previous = signal.signal(signal.SIGTERM, _raise_terminated)
+        click.get_current_context().call_on_close(lambda: signal.signal(signal.SIGTERM, previous))
+
+
+def _in_main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
 
 
 def source_options(command=None, *, date_required: bool = True):
@@ -167,6 +210,11 @@ def source_options(command=None, *, date_required: bool = True):
             is_flag=True,
             help="Use articles with no date instead of skipping them.",
         ),
+        click.option(
+            "--follow-links",
+            is_flag=True,
+            help="Follow symbolic links to folders and to files outside the sources folder.",
+        ),
     ]
     for option in reversed(options):
         command = option(command)
@@ -189,7 +237,10 @@ def brief_options(command):
             help="Word budget of the body (key points through outlook).",
         ),
         click.option(
-            "--author", default="", help="Author named in the documents' properties and masthead."
+            "--author",
+            default="",
+            callback=lambda c, p, v: " ".join(xml_safe(v).split()),
+            help="Author named in the documents' properties and masthead.",
         ),
         click.option(
             "--templates",
@@ -210,7 +261,17 @@ def brief_options(command):
     return command
 
 
-def _options(day, sources, days, include_undated, profile=None, words=DEFAULT_WORDS, author=""):
+def _options(
+    day,
+    sources,
+    days,
+    include_undated,
+    follow_links,
+    profile=None,
+    words=DEFAULT_WORDS,
+    author="",
+    output=None,
+):
     return Options(
         sources=sources,
         day=day,
@@ -219,6 +280,8 @@ def _options(day, sources, days, include_undated, profile=None, words=DEFAULT_WO
         profile=profile,
         words=words,
         author=author,
+        follow_links=follow_links,
+        output=output,
     )
 
 
@@ -242,12 +305,25 @@ def _options(day, sources, days, include_undated, profile=None, words=DEFAULT_WO
 )
 @handle_errors
 def generate(
-    day, sources, days, include_undated, profile, words, author, templates, paper, output, formats
+    day,
+    sources,
+    days,
+    include_undated,
+    follow_links,
+    profile,
+    words,
+    author,
+    templates,
+    paper,
+    output,
+    formats,
 ):
     """Write the brief for --date as output/<date>-<topic>.pdf and .docx."""
     from briefing.pipeline import generate as generate_brief
 
-    options = _options(day, sources, days, include_undated, profile, words, author)
+    options = _options(
+        day, sources, days, include_undated, follow_links, profile, words, author, output
+    )
     for path in generate_brief(options, output, formats, templates, paper):
         click.echo(str(path))
 
@@ -256,11 +332,17 @@ def generate(
 @source_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts instead of a table.")
 @handle_errors
-def sources(day, sources, days, include_undated, as_json):
+def sources(day, sources, days, include_undated, follow_links, as_json):
     """List every file in the sources folder: used, or skipped and why."""
     from briefing.corpus import survey
 
-    reports = survey(sources, until=day, days=days, include_undated=include_undated)
+    reports = survey(
+        sources,
+        until=day,
+        days=days,
+        include_undated=include_undated,
+        follow_links=follow_links,
+    )
     rows = [
         {
             "file": r.name,
@@ -278,14 +360,22 @@ def sources(day, sources, days, include_undated, as_json):
         return
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=f"Sources for {day.isoformat()} in {sources}", title_justify="left")
+    def cell(value: str) -> Text:
+        # What a file says is printed as text: no rich markup, no terminal escapes.
+        return Text(visible(value))
+
+    title = cell(f"Sources for {day.isoformat()} in {sources}")
+    table = Table(title=title, title_justify="left")
     for name in ("file", "outlet", "date", "title", "words", "used"):
         table.add_column(name, overflow="fold", justify="right" if name == "words" else "left")
     for row in rows:
         status = "used" if row["status"] == "used" else f"skipped: {row['reason']}"
         table.add_row(
-            row["file"], row["outlet"], row["date"], row["title"], str(row["words"]), status
+            *map(cell, (row["file"], row["outlet"], row["date"], row["title"])),
+            cell(str(row["words"])),
+            cell(status),
         )
     Console(width=max(100, shutil.get_terminal_size().columns)).print(table)
     used = sum(1 for r in rows if r["status"] == "used")
@@ -431,6 +521,11 @@ BRIEF_BUILDING = (
 @click.option("--smtp", default=None, metavar="HOST:PORT", help="Send through this SMTP server.")
 @click.option("--starttls", is_flag=True, help="Encrypt the SMTP connection with STARTTLS.")
 @click.option(
+    "--insecure-login",
+    is_flag=True,
+    help="Send the SMTP login even over an unencrypted connection.",
+)
+@click.option(
     "--eml",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
@@ -449,6 +544,7 @@ def email(
     sources,
     days,
     include_undated,
+    follow_links,
     profile,
     words,
     author,
@@ -462,6 +558,7 @@ def email(
     subject,
     smtp,
     starttls,
+    insecure_login,
     eml,
     output,
 ):
@@ -470,7 +567,7 @@ def email(
     SMTP credentials are read from BRIEFING_SMTP_USER and BRIEFING_SMTP_PASSWORD.
     """
     from briefing.errors import MailError
-    from briefing.mail import Delivery
+    from briefing.mail import Delivery, check_headers
     from briefing.pipeline import email as email_brief
 
     if draft is not None:
@@ -480,6 +577,7 @@ def email(
             "say what to send: --date YYYY-MM-DD to build a brief, or --docx DRAFT.docx to send "
             "an edited draft"
         )
+    check_headers(to=to, cc=cc, sender=sender, subject=subject)  # before the work, not after
     delivery = Delivery(
         to=to,
         cc=cc,
@@ -487,11 +585,16 @@ def email(
         subject=subject,
         smtp=smtp,
         starttls=starttls,
+        insecure_login=insecure_login,
         eml=eml,
         keep_folder=output,
     )
     options = (
-        None if draft else _options(day, sources, days, include_undated, profile, words, author)
+        None
+        if draft
+        else _options(
+            day, sources, days, include_undated, follow_links, profile, words, author, output
+        )
     )
     click.echo(
         email_brief(options, delivery, templates, paper, draft=draft, attach_docx=attach_docx)

@@ -7,7 +7,9 @@ for every file found saying "used" or why it was skipped.
 from __future__ import annotations
 
 import logging
+import os
 import re
+import stat
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -23,6 +25,7 @@ from briefing.metadata import (
     split_front_matter,
 )
 from briefing.text import split_sentences, word_count
+from briefing.untrusted import visible_name, web_url, xml_safe
 from briefing.vocabulary import Vocabulary
 
 log = logging.getLogger(__name__)
@@ -43,6 +46,15 @@ MAGIC = {
     b"PK\x03\x04": "a ZIP or Office file",
     b"\xd0\xcf\x11\xe0": "an Office file",
 }
+# The names briefing gives what it writes (`output.output_path`): date, topic slug, format.
+OWN_OUTPUT_NAME = re.compile(
+    r"\d{4}-\d{2}-\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*\.(?:pdf|docx|html|eml|json)"
+)
+# Every HTML page briefing writes names it as its generator (templates/brief.html.j2).
+_OWN_OUTPUT_MARK = re.compile(
+    r"<meta\s+name=[\"']?generator[\"']?\s+content=[\"']?briefing[\"'\s>]", re.I
+)
+OWN_OUTPUT = "written by briefing: its own output is never read as a source"
 # Duplicate stories: word 5-grams shared by two texts, as a share of the shorter text's 5-grams.
 # Syndicated copies share nearly all of them (>0.9); two reports of one event share few (<0.2).
 SHINGLE_WORDS = 5
@@ -102,13 +114,17 @@ def load_corpus(
     until: date,
     days: int | None = None,
     include_undated: bool = False,
+    follow_links: bool = False,
+    output: Path | None = None,
     vocab: Vocabulary | None = None,
 ) -> Corpus:
     """Read every article under `folder` and keep those published in the window ending `until`.
 
-    Raise `NoArticlesError`, saying what was found and why each file was skipped, when none is left.
+    Links leaving `folder` are followed only with `follow_links`; files in the `output` folder
+    named like briefing's own outputs are never read. Raise `NoArticlesError`, saying what was
+    found and why each file was skipped, when none is left.
     """
-    articles, reports = _scan(folder, until, days, include_undated, vocab)
+    articles, reports = _scan(folder, until, days, include_undated, follow_links, output, vocab)
     if not articles:
         raise NoArticlesError(_nothing_usable(folder, until, reports))
     return Corpus(articles=tuple(articles), reports=tuple(reports))
@@ -120,10 +136,11 @@ def survey(
     until: date,
     days: int | None = None,
     include_undated: bool = False,
+    follow_links: bool = False,
     vocab: Vocabulary | None = None,
 ) -> tuple[FileReport, ...]:
     """Return a report on every file under `folder`: used, or skipped and why."""
-    return tuple(_scan(folder, until, days, include_undated, vocab)[1])
+    return tuple(_scan(folder, until, days, include_undated, follow_links, None, vocab)[1])
 
 
 def read_paths(paths: list[Path]) -> list[Article]:
@@ -133,9 +150,9 @@ def read_paths(paths: list[Path]) -> list[Article]:
         if not path.exists():
             raise BriefingError(f"'{path}' does not exist")
         files = (
-            [(p, p.relative_to(path).as_posix()) for p in discover(path)]
+            [(p, visible_name(p.relative_to(path).as_posix())) for p in discover(path)]
             if path.is_dir()
-            else [(path, path.name)]
+            else [(path, visible_name(path.name))]
         )
         for file, name in files:
             if file.suffix.lower() in SUFFIXES:
@@ -159,14 +176,22 @@ def _read_or_skip(
 
 
 def _scan(
-    folder: Path, until: date, days: int | None, include_undated: bool, vocab: Vocabulary | None
+    folder: Path,
+    until: date,
+    days: int | None,
+    include_undated: bool,
+    follow_links: bool,
+    output: Path | None,
+    vocab: Vocabulary | None,
 ) -> tuple[list[Article], list[FileReport]]:
-    paths = discover(folder)
-    reports: list[FileReport] = []
+    paths, reports = _walk(folder, follow_links, output)
+    for report in reports:
+        if report.reason != OWN_OUTPUT:
+            log.warning("%s: %s", report.name, report.reason)
     candidates: list[Article] = []
-    since = until - timedelta(days=days) if days is not None else None
+    since = _window_start(until, days)
     for path in paths:
-        name = path.relative_to(folder).as_posix()
+        name = visible_name(path.relative_to(folder).as_posix())
         if path.suffix.lower() not in SUFFIXES:
             reason = f"not an article format ({path.suffix or 'no extension'})"
             reports.append(FileReport(name, False, reason))
@@ -191,29 +216,120 @@ def _scan(
     return articles, reports
 
 
-def discover(folder: Path) -> list[Path]:
+def discover(folder: Path, follow_links: bool = False) -> list[Path]:
     """Return every file under `folder` that could be an article, sorted, profile and hidden files
-    left out."""
+    left out; what else is left out (links, unreadable folders) is warned about in one line each."""
+    paths, skipped = _walk(folder, follow_links, None)
+    for report in skipped:
+        log.warning("%s: %s", report.name, report.reason)
+    return paths
+
+
+def _walk(
+    folder: Path, follow_links: bool, output: Path | None
+) -> tuple[list[Path], list[FileReport]]:
+    """Return the files under `folder` and a report on each entry left out that a user would want
+    to know about.
+
+    The walk keeps its own list of folders still to read instead of recursing, so that no depth of
+    nesting exhausts Python's stack; a folder reached twice (through links) is read once.
+    """
     if not folder.exists():
         raise BriefingError(f"sources folder '{folder}' does not exist")
     if not folder.is_dir():
         raise BriefingError(f"sources '{folder}' is not a folder")
-    found = []
-    for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+    root = folder.resolve()
+    output_id = _folder_id(output) if output is not None else None
+    seen = {_folder_id(folder)}
+    pending = [folder]
+    found: list[Path] = []
+    skipped: list[FileReport] = []
+    while pending:
+        directory = pending.pop()
+        try:
+            with os.scandir(directory) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            if directory == folder:
+                raise BriefingError(
+                    f"sources folder '{folder}' cannot be read ({_why(exc)})"
+                ) from None
+            name = visible_name(directory.relative_to(folder).as_posix()) + "/"
+            skipped.append(FileReport(name, False, f"folder cannot be read ({_why(exc)})"))
             continue
-        if path.name in PROFILE_NAMES:
-            continue
-        found.append(path)
-    return found
+        own_outputs = output_id is not None and _folder_id(directory) == output_id
+        for entry in reversed(entries):  # the stack then reads folders in name order
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            name = visible_name(path.relative_to(folder).as_posix())
+            problem = _link_problem(path, root, follow_links) if entry.is_symlink() else ""
+            if problem:
+                skipped.append(FileReport(name, False, problem))
+            elif _is_folder(entry):
+                key = _folder_id(path)
+                if key not in seen:
+                    seen.add(key)
+                    pending.append(path)
+            elif not _is_regular_file(entry):
+                skipped.append(
+                    FileReport(name, False, "not a regular file (a pipe, socket or device)")
+                )
+            elif own_outputs and OWN_OUTPUT_NAME.fullmatch(entry.name):
+                skipped.append(FileReport(name, False, OWN_OUTPUT))
+            elif entry.name not in PROFILE_NAMES:
+                found.append(path)
+    return sorted(found), skipped
+
+
+def _link_problem(path: Path, root: Path, follow_links: bool) -> str:
+    """Say why a symbolic link is not followed, or return "" to follow it."""
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # no target, or a loop of links
+        return "broken link: what it points to does not exist"
+    if follow_links:
+        return ""
+    if not target.is_relative_to(root):
+        return "link to a file outside the sources folder: not followed (use --follow-links)"
+    if target.is_dir():
+        return "link to a folder: not followed (use --follow-links)"
+    return ""
+
+
+def _folder_id(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _is_regular_file(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
+def _why(exc: OSError) -> str:
+    return exc.strerror or type(exc).__name__
 
 
 def read_article(path: Path, name: str | None = None, vocab: Vocabulary | None = None) -> Article:
     """Read and clean one article file; raise `ArticleError` naming the file and the problem."""
-    name = name or path.name
+    name = name or visible_name(path.name)
     text = _read_text(path, name)
     if path.suffix.lower() in HTML_SUFFIXES:
+        if _OWN_OUTPUT_MARK.search(text):
+            raise ArticleError(f"{name}: {OWN_OUTPUT}")
         meta, lines, drop = _read_html(text, name, vocab)
     else:
         front, body = split_front_matter(text, name)
@@ -232,6 +348,9 @@ def read_article(path: Path, name: str | None = None, vocab: Vocabulary | None =
         raise ArticleError(f"{name}: mostly page furniture ({kind}), not an article")
     if not sentences:
         raise ArticleError(f"{name}: no article text left after removing page furniture")
+    url = web_url(meta.url)
+    if meta.url and not url:
+        log.warning("%s: url '%s' is not a web address (http or https); left out", name, meta.url)
     return Article(
         id=_article_id(name),
         name=name,
@@ -239,7 +358,7 @@ def read_article(path: Path, name: str | None = None, vocab: Vocabulary | None =
         outlet=meta.outlet,
         author=meta.author,
         published=meta.published,
-        url=meta.url,
+        url=url,
         language=meta.language or "en",
         paragraphs=tuple(paragraphs),
         sentences=tuple(sentences),
@@ -249,7 +368,10 @@ def read_article(path: Path, name: str | None = None, vocab: Vocabulary | None =
 
 def _read_text(path: Path, name: str) -> str:
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            raise ArticleError(f"{name}: not a regular file (a folder, pipe, socket or device)")
+        size = status.st_size
         if size > MAX_BYTES:
             raise ArticleError(f"{name}: file is {size / 1e6:.1f} MB, over the 5 MB limit")
         data = path.read_bytes()
@@ -267,7 +389,8 @@ def _read_text(path: Path, name: str) -> str:
             f"{name}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
             "save it as UTF-8"
         ) from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Made XML-safe here, once: a stray control character in one article must not stop the brief.
+    text = xml_safe(text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise ArticleError(f"{name}: file is empty")
     return text
@@ -281,7 +404,7 @@ def _read_html(
 
     try:
         doc = trafilatura.bare_extraction(
-            html,
+            _CHARACTER_REFERENCE.sub(_xml_safe_reference, html),
             with_metadata=True,
             include_comments=False,
             include_tables=False,
@@ -298,22 +421,49 @@ def _read_html(
             published = date.fromisoformat(doc.date[:10])
         except ValueError:
             published = None
+    # Character references (&#1;) reach the text only now: made XML-safe as the page is read.
     meta = Metadata(
-        title=" ".join((doc.title or "").split()),
-        outlet=" ".join((doc.sitename or "").split()),
-        author=" ".join((doc.author or "").split()),
+        title=" ".join(xml_safe(doc.title or "").split()),
+        outlet=" ".join(xml_safe(doc.sitename or "").split()),
+        author=" ".join(xml_safe(doc.author or "").split()),
         published=published,
-        url=doc.url or "",
-        language=(doc.language or "")[:2],
+        url=xml_safe(doc.url or ""),
+        language=xml_safe(doc.language or "")[:2],
     )
-    lines = doc.text.splitlines()
+    lines = xml_safe(doc.text).splitlines()
     inferred, drop = infer_metadata(lines, vocab)
     return merge(meta, replace(inferred, title="")), lines, drop
 
 
+# A numeric character reference (&#1; &#x1b;); more digits than any code point has are left alone.
+_CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,8}));?")
+
+
+def _xml_safe_reference(match: re.Match[str]) -> str:
+    """Drop a reference to a character XML cannot hold: the HTML parser gives up on the whole
+    page at the first one."""
+    hexadecimal, decimal = match.groups()
+    code = int(hexadecimal, 16) if hexadecimal else int(decimal)
+    if code > 0x10FFFF or xml_safe(chr(code)) != chr(code):
+        return ""
+    return match.group()
+
+
 def _article_id(name: str) -> str:
-    stem = name.rsplit(".", 1)[0]
-    return re.sub(r"[^\w-]+", "-", stem).strip("-").lower() or "article"
+    """The file's name within the sources folder: unique per file, which no slug of it is
+    ("Aid Report.txt" and "aid-report.md" share one)."""
+    return name
+
+
+def _window_start(until: date, days: int | None) -> date | None:
+    """The earliest publication date `--days` lets in; a window reaching back before the year 1
+    lets in everything, as it says."""
+    if days is None:
+        return None
+    try:
+        return until - timedelta(days=days)
+    except OverflowError:
+        return date.min
 
 
 def _outside_window(

@@ -19,6 +19,10 @@ class NoArticlesError(BriefingError):
     """No usable article remains for the brief's date window."""
 
 
+class TemplateError(BriefingError):
+    """A template file (`--templates`) is missing or broken."""
+
+
 class OutputError(BriefingError):
     """An output file cannot be written."""
 

@@ -14,20 +14,24 @@ import ssl
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from email.headerregistry import HeaderRegistry
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
 
-from briefing.errors import MailError
+from briefing.errors import MailError, TemplateError
 from briefing.model import Brief, Statement
 from briefing.read_docx import DraftSummary, Passage
-from briefing.templating import EMAIL_TEMPLATE, environment, templates_dir
+from briefing.templating import EMAIL_TEMPLATE, render_template, templates_dir
+from briefing.untrusted import xml_safe
 
 USER_VARIABLE = "BRIEFING_SMTP_USER"
 PASSWORD_VARIABLE = "BRIEFING_SMTP_PASSWORD"
+SENDER_VARIABLE = "BRIEFING_FROM"
 DEFAULT_SENDER = "briefing@localhost"
 SMTP_TIMEOUT = 30  # seconds; a mail server that does not answer in this time is reported
 DOCX_SUBTYPE = "vnd.openxmlformats-officedocument.wordprocessingml.document"
+PORTS = 65536  # TCP port numbers run from 1 to 65535
 
 
 @dataclass(frozen=True)
@@ -49,13 +53,13 @@ class Delivery:
     subject: str = ""
     smtp: str | None = None  # "host:port"
     starttls: bool = False
+    insecure_login: bool = False  # send the login over an unencrypted connection
     eml: Path | None = None  # write the message here instead of sending it
     keep_folder: Path = Path("output")  # where a message that could not be sent is kept
 
     def check(self) -> None:
-        """Raise `MailError` when the message has nowhere to go."""
-        if not self.to:
-            raise MailError("no recipient: give at least one --to ADDRESS")
+        """Raise `MailError` when the message has nowhere to go or a header is malformed."""
+        check_headers(to=self.to, cc=self.cc, sender=self.sender, subject=self.subject)
         if self.eml is None and self.smtp is None:
             raise MailError(
                 "say where the message goes: --smtp HOST:PORT to send it, or --eml FILE to write it"
@@ -69,14 +73,14 @@ def build_message(
     templates: Path | None = None,
 ) -> EmailMessage:
     """Return the message: plain text and HTML alternatives, and the attachments."""
-    if not delivery.to:
-        raise MailError("no recipient: give at least one --to ADDRESS")
+    headers = check_headers(
+        to=delivery.to, cc=delivery.cc, sender=delivery.sender, subject=delivery.subject
+    )
     message = EmailMessage()
-    message["Subject"] = delivery.subject or summary.subject
-    message["From"] = delivery.sender or os.environ.get("BRIEFING_FROM", DEFAULT_SENDER)
-    message["To"] = ", ".join(delivery.to)
-    if delivery.cc:
-        message["Cc"] = ", ".join(delivery.cc)
+    message["Subject"] = headers["Subject"] or _one_line(summary.subject, "the brief's title")
+    for name in ("From", "To", "Cc"):
+        if headers[name]:
+            message[name] = headers[name]
     message["Date"] = format_datetime(datetime.now(UTC))
     message["Message-ID"] = make_msgid(domain="briefing.invalid")
     message.set_content(plain_text(summary))
@@ -92,16 +96,61 @@ def build_message(
 
 
 def _html(summary: DraftSummary, templates: Path | None) -> str:
-    import jinja2
-
     folder = templates_dir(templates)
     try:
-        return environment(folder).get_template(EMAIL_TEMPLATE).render(summary=summary)
-    except jinja2.UndefinedError as exc:  # e.g. a copy made when the template received `brief`
-        raise MailError(
-            f"{folder / EMAIL_TEMPLATE}: {exc.message}; it receives `summary`, "
-            "see the email.html.j2 shipped with briefing"
+        return render_template(folder, EMAIL_TEMPLATE, summary=summary)
+    except TemplateError as exc:
+        if "undefined" not in str(exc):
+            raise
+        raise MailError(  # e.g. a copy made when the template received `brief`
+            f"{exc}; it receives `summary`, see the {EMAIL_TEMPLATE} shipped with briefing"
         ) from None
+
+
+def check_headers(
+    *, to: Sequence[str], cc: Sequence[str] = (), sender: str = "", subject: str = ""
+) -> dict[str, str]:
+    """Return the header values the options give, or raise `MailError` naming the option: every
+    value on one line (no header injection), every address whole."""
+    if not to:
+        raise MailError("no recipient: give at least one --to ADDRESS")
+    from_variable = os.environ.get(SENDER_VARIABLE, "")
+    return {
+        "Subject": _one_line(subject, "--subject"),
+        "From": _addresses(
+            [sender or from_variable or DEFAULT_SENDER],
+            "--from" if sender else SENDER_VARIABLE if from_variable else "the sender",
+        ),
+        "To": _addresses(to, "--to"),
+        "Cc": _addresses(cc, "--cc") if cc else "",
+    }
+
+
+def _one_line(value: str, option: str) -> str:
+    """Return a header value made XML-safe; a line break in it (a header injection) is refused."""
+    if "\n" in value or "\r" in value:
+        raise MailError(f"{option} must be one line")
+    return xml_safe(value).strip()
+
+
+def _addresses(values: Sequence[str], option: str) -> str:
+    """Return the addresses as one header value; each must be a whole, well-formed address."""
+    parse = HeaderRegistry()
+    for value in values:
+        text = _one_line(value, option)
+        try:
+            header = parse("To", text)
+            addresses = header.addresses
+        except (IndexError, ValueError):  # the parser fails on some malformed text ("a@")
+            addresses, header = (), None
+        if (
+            not addresses
+            or header is None
+            or header.defects
+            or not all(a.username and a.domain for a in addresses)
+        ):
+            raise MailError(f"{option} '{text}' is not an email address (name@example.org)")
+    return ", ".join(_one_line(v, option) for v in values)
 
 
 def summarize_brief(brief: Brief) -> DraftSummary:
@@ -167,13 +216,23 @@ def write_eml(message: EmailMessage, path: Path) -> None:
     write_bytes(path, bytes(message))
 
 
-def send(message: EmailMessage, server: str, *, starttls: bool = False) -> None:
-    """Send over SMTP to `server` ("host:port"); raise `MailError` with the reason on failure."""
+def send(
+    message: EmailMessage, server: str, *, starttls: bool = False, insecure_login: bool = False
+) -> None:
+    """Send over SMTP to `server` ("host:port"); raise `MailError` with the reason on failure.
+
+    Credentials are sent only over an encrypted connection (`starttls`) unless `insecure_login`.
+    """
     host, _, port_text = server.rpartition(":")
-    if not host or not port_text.isdigit():
+    if not host or not port_text.isdigit() or not 0 < int(port_text) < PORTS:
         raise MailError(f"--smtp '{server}' must be HOST:PORT, e.g. smtp.example.org:587")
     user = os.environ.get(USER_VARIABLE, "")
     password = os.environ.get(PASSWORD_VARIABLE, "")
+    if user and not starttls and not insecure_login:
+        raise MailError(
+            f"refusing to send the {USER_VARIABLE} login to {server} unencrypted: add --starttls, "
+            "or --insecure-login for a server you trust on a network you trust"
+        )
     try:
         # local_hostname: without it smtplib asks DNS for this machine's name, which can hang offline.
         with smtplib.SMTP(
@@ -184,7 +243,8 @@ def send(message: EmailMessage, server: str, *, starttls: bool = False) -> None:
             if user:
                 smtp.login(user, password)
             smtp.send_message(message)
-    except (OSError, smtplib.SMTPException) as exc:
+    # UnicodeError: a host name IDNA cannot encode (a label over 63 characters).
+    except (OSError, smtplib.SMTPException, UnicodeError) as exc:
         reason = getattr(exc, "smtp_error", b"") or str(exc) or type(exc).__name__
         if isinstance(reason, bytes):
             reason = reason.decode("utf-8", "replace")

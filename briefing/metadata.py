@@ -21,6 +21,7 @@ from briefing.cleaning import (
 from briefing.dates import calendar
 from briefing.errors import ArticleError
 from briefing.text import split_sentences
+from briefing.untrusted import xml_safe
 from briefing.vocabulary import Vocabulary, alternation, shipped
 
 # How many leading lines may hold a banner, headline, byline or dateline.
@@ -30,6 +31,11 @@ MAX_HEADLINE_WORDS = 25
 MAX_BANNER_WORDS = 10
 MAX_DATELINE_WORDS = 6  # "Updated 5 May 2025, 10:42 BST"
 
+# Front matter holds a few short fields; a block far larger is a mistake or an attack, and the YAML
+# parser's time and memory grow with it.
+MAX_FRONT_MATTER_BYTES = 64 * 1024
+# Nesting a field needs at most: a list of names inside a mapping. Deeper nesting only costs stack.
+MAX_FRONT_MATTER_DEPTH = 16
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)^(?:---|\.\.\.)[ \t]*\r?\n?", re.S | re.M)
 
 
@@ -55,15 +61,45 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, object], str]:
         return {}, text
     import yaml
 
+    block = match.group("yaml")
+    if len(block) > MAX_FRONT_MATTER_BYTES:
+        raise ArticleError(
+            f"{path}: front matter is {len(block) // 1024} KB, over the "
+            f"{MAX_FRONT_MATTER_BYTES // 1024} KB limit"
+        )
     try:
-        data = yaml.load(match.group("yaml"), Loader=_loader()) or {}
+        _check_structure(yaml.parse(block, Loader=_loader()), path)
+        data = yaml.load(block, Loader=_loader()) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark else ""
         raise ArticleError(f"{path}: broken front matter{where}: not valid YAML") from None
+    except ValueError:  # a value YAML reads but Python refuses, e.g. an integer of 5,000 digits
+        raise ArticleError(f"{path}: broken front matter: a value cannot be read") from None
     if not isinstance(data, dict):
         raise ArticleError(f"{path}: front matter must be 'key: value' lines")
     return data, text[match.end() :]
+
+
+def _check_structure(events, path: str) -> None:
+    """Refuse aliases and deep nesting before anything is built: a few lines of aliases to aliases
+    ("billion laughs") expand to more text than memory holds once a value is turned into text."""
+    import yaml
+
+    depth = 0
+    for event in events:
+        if isinstance(event, yaml.AliasEvent):
+            raise ArticleError(
+                f"{path}: front matter uses a YAML alias (*name); write the value out"
+            )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_FRONT_MATTER_DEPTH:
+                raise ArticleError(
+                    f"{path}: front matter nests deeper than {MAX_FRONT_MATTER_DEPTH} levels"
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 @cache
@@ -93,7 +129,8 @@ def metadata_from_front_matter(data: dict[str, object], path: str) -> Metadata:
             continue
         if isinstance(value, list):
             value = ", ".join(str(v) for v in value)
-        values[key] = " ".join(str(value).split())
+        # YAML escapes ("\x01", "\ud800") make characters the file's bytes did not hold.
+        values[key] = " ".join(xml_safe(str(value)).split())
     if data.get("date") not in (None, ""):
         values["published"] = parse_date_value(data["date"], path)
     return Metadata(**values)  # type: ignore[arg-type]
@@ -103,7 +140,7 @@ def parse_date_value(value: object, path: str) -> date:
     """Return a front-matter date (YYYY-MM-DD, or a date YAML already parsed)."""
     if isinstance(value, date):
         return value if type(value) is date else value.date()  # type: ignore[attr-defined]
-    text = str(value).strip()
+    text = " ".join(xml_safe(str(value)).split())
     match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.+-Z]*)?", text)
     if not match:
         raise ArticleError(f"{path}: date '{text}' is not a date (use YYYY-MM-DD)")

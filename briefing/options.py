@@ -27,3 +27,5 @@ class Options:
     profile: Path | None = None
     words: int = DEFAULT_WORDS
     author: str = ""
+    follow_links: bool = False  # follow symbolic links out of the sources folder
+    output: Path | None = None  # files there named like a brief are never read as sources

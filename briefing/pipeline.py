@@ -18,7 +18,7 @@ from briefing.errors import BriefingError, MailError
 from briefing.mail import Delivery
 from briefing.model import Brief, Labels
 from briefing.options import DEFAULT_PAPER, FORMATS, Options
-from briefing.output import output_path, write_atomically
+from briefing.output import output_path, write_files
 from briefing.profile import find_profile, load_profile
 from briefing.sections import build_sections
 from briefing.summarize import digest
@@ -43,6 +43,8 @@ def build_brief(options: Options, corpus: Corpus | None = None) -> Brief:
             until=day,
             days=options.days,
             include_undated=options.include_undated,
+            follow_links=options.follow_links,
+            output=options.output,
             vocab=vocab,
         )
     articles = corpus.articles
@@ -87,7 +89,8 @@ def created_at(day: date) -> datetime:
         return datetime.fromtimestamp(int(epoch), UTC)
     except (ValueError, OverflowError, OSError):
         raise BriefingError(
-            f"{EPOCH_VARIABLE}='{epoch}' is not a time: give seconds since 1970, or unset it"
+            f"{EPOCH_VARIABLE}={epoch[:20]} is not a time a document can carry "
+            "(seconds since 1970, up to the year 9999)"
         ) from None
 
 
@@ -107,9 +110,11 @@ def generate(
     with ExitStack() as stack:
         if "pdf" in formats:
             worker = Prepared(
-                _warm_pdf, partial(render, fmt="pdf", templates=templates, paper=paper)
+                _warm_pdf, partial(render, fmt="pdf", templates=templates, paper=paper), start=False
             )
-            renderers["pdf"] = stack.enter_context(worker)
+            stack.callback(worker.close)  # before the worker exists: Ctrl-C may come at once
+            worker.start()
+            renderers["pdf"] = worker
         brief = build_brief(options)
         return write_outputs(brief, folder, formats, templates, paper, renderers)
 
@@ -128,7 +133,7 @@ def write_outputs(
     paper: str = DEFAULT_PAPER,
     renderers: Mapping[str, Prepared] | None = None,
 ) -> list[Path]:
-    """Render every requested format, then move each into place; return the written paths.
+    """Render every requested format, then move them all into place; return the written paths.
 
     `renderers` may supply a renderer for a format (a prepared worker); the others render here.
     Formats other than the worker's render while it works.
@@ -148,11 +153,8 @@ def write_outputs(
             log.info("Rendering %s", fmt.upper())
             data = render(brief, fmt, templates, paper)
         rendered.append((output_path(folder, brief.date, brief.slug, fmt), data))
-    written = []
-    for path, data in rendered:
-        write_atomically(path, lambda tmp, data=data: tmp.write_bytes(data))
-        written.append(path)
-    return written
+    write_files(rendered)
+    return [path for path, _ in rendered]
 
 
 def render(
@@ -213,10 +215,17 @@ def email(
         write_eml(message, delivery.eml)
         return str(delivery.eml)
     try:
-        send(message, delivery.smtp, starttls=delivery.starttls)
-    except MailError as exc:
+        send(
+            message,
+            delivery.smtp,
+            starttls=delivery.starttls,
+            insecure_login=delivery.insecure_login,
+        )
+    except Exception as exc:  # whatever stopped the send, the message is kept
         write_eml(message, kept)
-        raise MailError(f"{exc}; the message is kept in {kept}") from None
+        if isinstance(exc, MailError):
+            raise MailError(f"{exc}; the message is kept in {kept}") from None
+        raise
     return f"sent to {', '.join([*delivery.to, *delivery.cc])} through {delivery.smtp}"
 
 

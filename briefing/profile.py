@@ -12,6 +12,7 @@ from functools import cached_property
 from pathlib import Path
 
 from briefing.errors import ProfileError
+from briefing.untrusted import xml_safe
 from briefing.vocabulary import Vocabulary, shipped
 
 PROFILE_NAME = "brief.toml"
@@ -145,9 +146,13 @@ def _vocabulary(
 
 
 def _string(value: object, where: str, name: str) -> str:
+    """Return a profile value as XML-safe text on one line (titles end up in mail headers)."""
     if not isinstance(value, str):
         raise ProfileError(f"{where}: '{name}' must be text")
-    return value.strip()
+    text = xml_safe(value).strip()
+    if "\n" in text:
+        raise ProfileError(f"{where}: '{name}' must be one line")
+    return text
 
 
 def _list(value: object, where: str, name: str) -> list:

@@ -10,24 +10,29 @@ import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 
+from briefing.errors import BriefingError, TemplateError
 from briefing.model import Brief, Citation, Labels, Section, Statement
-from briefing.templating import REFERENCE_DOCX, templates_dir
+from briefing.templating import REFERENCE_DOCX, require_template, templates_dir
 
 PAPER_MM = {"a4": (210, 297), "letter": (215.9, 279.4)}
 TABLE_STYLE = "Light List Accent 1"
 # Column widths are table layout, not text formatting: the styles still come from reference.docx.
 TIMELINE_WIDTHS_MM = (32, 138)
 AID_WIDTHS_MM = (38, 82, 28, 22)
+# The OOXML core properties (title, subject, keywords, author...) hold at most 255 characters;
+# python-docx refuses longer text, Word truncates it.
+CORE_PROPERTY_LIMIT = 255
+# ZIP member timestamps (MS-DOS format) run from 1980 to the end of 2107.
+ZIP_YEARS = (1980, 2107)
 
 
 def render_docx(brief: Brief, templates: Path | None = None, paper: str = "a4") -> bytes:
     """Return the DOCX bytes; same brief and templates give the same bytes."""
-    import docx
     from docx.shared import Mm
 
     from briefing.docx_xml import Footnotes, add_field, add_hyperlink, text_run
 
-    document = docx.Document(str(templates_dir(templates) / REFERENCE_DOCX))
+    document = _open_reference(require_template(templates_dir(templates), REFERENCE_DOCX))
     body = document.element.body
     for child in list(body)[:-1]:  # keep the section properties, drop any sample content
         body.remove(child)
@@ -95,6 +100,17 @@ def render_docx(brief: Brief, templates: Path | None = None, paper: str = "a4") 
     return _reproducible_zip(buffer.getvalue(), _naive(brief.created))
 
 
+def _open_reference(path: Path):
+    import docx
+
+    try:
+        return docx.Document(str(path))
+    except Exception as exc:  # python-docx raises zip, XML and package errors of many types
+        raise TemplateError(
+            f"{path}: not a Word document python-docx can open ({type(exc).__name__})"
+        ) from None
+
+
 def _section(document, sec: Section, statement, labels: Labels) -> None:
     document.add_heading(sec.title, level=1)
     if sec.is_empty:
@@ -158,17 +174,24 @@ def _column_widths(table, widths_mm) -> None:
 def _core_properties(document, brief: Brief) -> None:
     moment = _naive(brief.created)
     properties = document.core_properties
-    properties.title = brief.title
-    properties.subject = brief.subject
-    properties.keywords = ", ".join(brief.keywords)
-    properties.author = brief.author
-    properties.last_modified_by = brief.author
-    properties.category = brief.kind
-    properties.comments = f"{brief.kind} of {brief.date_label}. {brief.period_label}."
+    properties.title = _core_text(brief.title)
+    properties.subject = _core_text(brief.subject)
+    properties.keywords = _core_text(", ".join(brief.keywords))
+    properties.author = _core_text(brief.author)
+    properties.last_modified_by = _core_text(brief.author)
+    properties.category = _core_text(brief.kind)
+    properties.comments = _core_text(f"{brief.kind} of {brief.date_label}. {brief.period_label}.")
     properties.created = moment
     properties.modified = moment
     properties.last_printed = moment
     properties.revision = 1
+
+
+def _core_text(text: str) -> str:
+    """Return `text` cut to the core properties' limit, an ellipsis marking the cut."""
+    if len(text) <= CORE_PROPERTY_LIMIT:
+        return text
+    return text[: CORE_PROPERTY_LIMIT - 1].rstrip() + "…"
 
 
 def _naive(moment: datetime) -> datetime:
@@ -178,8 +201,13 @@ def _naive(moment: datetime) -> datetime:
 
 def _reproducible_zip(data: bytes, moment: datetime) -> bytes:
     """Rewrite the package with fixed member timestamps, so equal briefs give equal bytes."""
+    if moment.year > ZIP_YEARS[1]:
+        raise BriefingError(
+            f"a DOCX cannot carry dates after {ZIP_YEARS[1]} (its ZIP format ends there); "
+            "choose another --date or SOURCE_DATE_EPOCH, or --format pdf"
+        )
     stamp = (
-        max(moment.year, 1980),
+        max(moment.year, ZIP_YEARS[0]),
         moment.month,
         moment.day,
         moment.hour,

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from briefing.model import Brief
 from briefing.render_html import render_html
-from briefing.templating import templates_dir
+from briefing.templating import STYLESHEET, require_template, templates_dir
 
 # PDF/UA-1: the brief is read on screens and by screen readers far more often than it is archived,
 # so a tagged, accessible PDF serves its readers best (WeasyPrint also writes the XMP and metadata).
@@ -20,6 +24,7 @@ def render_pdf(brief: Brief, templates: Path | None = None, paper: str = "a4") -
     import weasyprint
 
     folder = templates_dir(templates)
+    require_template(folder, STYLESHEET)
     html = weasyprint.HTML(
         string=render_html(brief, folder),
         base_url=folder.as_uri() + "/",
@@ -27,8 +32,27 @@ def render_pdf(brief: Brief, templates: Path | None = None, paper: str = "a4") -
     )
     # !important: the command line's --paper outranks the size a (user's) stylesheet sets.
     paper_css = weasyprint.CSS(string=f"@page {{ size: {PAPER[paper]} !important; }}")
-    document = html.render(stylesheets=[paper_css])
-    return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=brief.slug.encode())
+    with _own_temporary_folder():
+        document = html.render(stylesheets=[paper_css])
+        return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=brief.slug.encode())
+
+
+@contextmanager
+def _own_temporary_folder() -> Iterator[None]:
+    """Give WeasyPrint a temporary folder of ours while it renders, and remove it after.
+
+    WeasyPrint copies each @font-face font into a `weasyprint-*` folder that it removes only when
+    the garbage collector frees its font configuration (a reference cycle): never, in a worker
+    that ends without Python's clean-up, and only at exit otherwise.
+    """
+    previous = tempfile.tempdir
+    folder = tempfile.mkdtemp(prefix="briefing-pdf-")
+    tempfile.tempdir = folder
+    try:
+        yield
+    finally:
+        tempfile.tempdir = previous
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def confined_fetcher(folder: Path):

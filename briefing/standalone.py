@@ -17,7 +17,8 @@ from briefing.vocabulary import Vocabulary, alternation, shipped
 # An "it" within this many words of an extraposition's "that", "to" or "whether" is empty:
 # "It is not clear to the ministry whether ..."
 EMPTY_IT_REACH = 4
-ATTRIBUTION_ONLY_CHARS = 140  # "Name, title of the organisation, said." names who, says nothing
+ATTRIBUTION_ONLY_CHARS = 120  # "Name, title of the organisation, said." names who, says nothing
+_NAME = r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"
 _TERMINAL = (".", "!", "?", "…", "”", '"', "’", "'", ")")
 _QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
@@ -75,8 +76,10 @@ def _leaning(vocab: Vocabulary) -> Leaning:
         ),
         said_it=re.compile(rf"\b(?:{said})\s+(?:that\s+)?it\b(?!\s+(?:{verbs})\b)", re.I),
         titles=speech(vocab).titled,
+        # A name (or two), maybe a title set off by commas, the verb, and nothing said.
         attribution_only=re.compile(
-            rf"^[^“”\"]{{0,{ATTRIBUTION_ONLY_CHARS}}}\b(?:{said})"
+            rf"^{_NAME}(?:\s+(?:and|&)\s+{_NAME})?(?:,\s*[^,“”\"]{{1,{ATTRIBUTION_ONLY_CHARS}}},)?"
+            rf"\s+(?:{said})"
             r"(?:\s+(?:in\s+a\s+statement|in\s+an\s+interview|on\s+\w+|\w+day|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*))?[.!]$"
         ),
         described=re.compile(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, TemplateError
 
 TEMPLATE = "brief.html.j2"
 EMAIL_TEMPLATE = "email.html.j2"
@@ -36,6 +36,37 @@ def _shipped_templates() -> Path:
     if (installed / TEMPLATE).is_file():
         return installed
     return Path(__file__).resolve().parent.parent / "templates"
+
+
+def require_template(folder: Path, name: str) -> Path:
+    """Return the path of template file `name`; raise `TemplateError` when it is missing."""
+    path = folder / name
+    if not path.is_file():
+        raise TemplateError(
+            f"templates folder '{folder}' has no {name}; copy templates/ and edit it"
+        )
+    return path
+
+
+def render_template(folder: Path, name: str, **values: object) -> str:
+    """Render Jinja template `name` of `folder`; a broken template is a `TemplateError` naming the
+    file and line."""
+    import jinja2
+
+    try:
+        return environment(folder).get_template(name).render(**values)
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(
+            f"templates folder '{folder}' has no {exc.name}; copy templates/ and edit it"
+        ) from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(
+            f"{folder / (exc.name or name)}, line {exc.lineno}: {exc.message}"
+        ) from None
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"{folder / name}: {exc.message}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TemplateError(f"{folder / name}: cannot be read as UTF-8 text ({exc})") from None
 
 
 def environment(folder: Path):

@@ -22,6 +22,8 @@ HEADLINE_WORDS = (3, 16)  # shorter is a label ("Abstract"), longer a sentence
 # articles; a furniture line ("Story continued below") or one article's angle does not.
 MIN_HEADLINE_SHARE = 0.5
 SLUG_WORDS = 6
+# File names hold 255 bytes; a slug stays far below, whatever words the title is made of.
+MAX_SLUG_CHARS = 80
 FALLBACK_TITLE = "Briefing"
 _HEADLINE_SUFFIX = re.compile(r"\s+[-–—|:]\s+[^-–—|:]{2,40}$")  # "... - Reuters", "... | BBC News"
 _HEADLINE_LABEL = re.compile(r"^[A-Z][A-Z ]{2,20}:\s+")  # "EXCLUSIVE: ...", "UPDATE: ..."
@@ -138,4 +140,4 @@ def slugify(text: str, max_words: int = SLUG_WORDS) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     ascii_text = re.sub(r"(?<=\w)['’](?=\w)", "", ascii_text)
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    return "-".join(words[:max_words]) or "brief"
+    return "-".join(words[:max_words])[:MAX_SLUG_CHARS].strip("-") or "brief"

@@ -4,6 +4,11 @@ Importing WeasyPrint costs about half a second, as long as reading, selecting an
 articles together; on a machine with two cores the two can overlap. The worker imports its
 library at once, then waits for the finished `Brief`, renders it and sends the bytes back. Where
 forking is not safe (no `fork`, or threads already running) the work simply runs in-process.
+
+The parent owns the run: the worker ignores Ctrl-C (which the terminal sends to both) and is ended
+by the parent when the run stops early. A forked child ends without Python's clean-up (no garbage
+collection, no `__del__`), so its temporary files go into a folder the parent removes, however
+the worker ended.
 """
 
 from __future__ import annotations
@@ -12,7 +17,10 @@ import contextlib
 import logging
 import multiprocessing
 import os
+import shutil
+import signal
 import sys
+import tempfile
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -22,22 +30,49 @@ from briefing.errors import BriefingError
 log = logging.getLogger(__name__)
 
 DISABLE_VARIABLE = "BRIEFING_NO_FORK"
+# Signals that stop a run: the parent handles them; the worker must not see them before it has
+# set itself up to ignore them, so they are held while it is forked.
+_RUN_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM})
+STOP_TIMEOUT = 5  # seconds a worker asked to stop may take before it is killed
 
 
 class Prepared:
     """A function run in a child process that prepared itself (`warm`) before the call."""
 
-    def __init__(self, warm: Callable[[], None], work: Callable[[Any], Any]) -> None:
+    def __init__(
+        self, warm: Callable[[], None], work: Callable[[Any], Any], *, start: bool = True
+    ) -> None:
+        self.warm = warm
         self.work = work
         self.payload: Any = None
         self.process = None
-        if not can_fork():
+        self.scratch: str | None = None
+        if start:
+            self.start()
+
+    def start(self) -> None:
+        """Fork the worker where that is safe. A caller that must never leak it registers `close`
+        first (`start=False`), since Ctrl-C may arrive the moment the worker exists."""
+        if self.process is not None or not can_fork():
             return
         context = multiprocessing.get_context("fork")
-        self.connection, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, warm, work), daemon=True)
-        self.process.start()
-        child.close()
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, _RUN_SIGNALS)
+        try:
+            self.scratch = tempfile.mkdtemp(prefix="briefing-worker-")
+            self.connection, child = context.Pipe()
+            process = context.Process(
+                target=_serve, args=(child, self.warm, self.work, self.scratch), daemon=True
+            )
+            process.start()
+            self.process = process
+            child.close()
+            # Dropped while signals are held: a Ctrl-C raised inside its __del__ would be lost.
+            del child
+        except BaseException:
+            self.close()
+            raise
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
     def submit(self, payload: Any) -> None:
         """Hand the payload over; the work starts now in the worker, or at `result` in-process."""
@@ -70,17 +105,20 @@ class Prepared:
         return self.result()
 
     def close(self) -> None:
-        """Stop the worker if it is still waiting (the run failed before it was needed)."""
-        if self.process is None:
-            return
-        if self.process.is_alive():
-            with contextlib.suppress(OSError):
-                self.connection.send(None)
-            self.process.join(timeout=5)
+        """Stop the worker if it is still running (the run ended before it was needed, or was
+        interrupted), and remove whatever it left in its temporary folder."""
+        if self.process is not None:
             if self.process.is_alive():
-                self.process.terminate()
-        self.connection.close()
-        self.process = None
+                self.process.terminate()  # its work is no longer wanted, its files are in scratch
+                self.process.join(timeout=STOP_TIMEOUT)
+                if self.process.is_alive():
+                    self.process.kill()
+            self.process.join()
+            self.connection.close()
+            self.process = None
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+            self.scratch = None
 
     def __enter__(self) -> Prepared:
         return self
@@ -99,7 +137,13 @@ def can_fork() -> bool:
     )
 
 
-def _serve(connection, warm: Callable[[], None], work: Callable[[Any], Any]) -> None:
+def _serve(connection, warm: Callable[[], None], work: Callable[[Any], Any], scratch: str) -> None:
+    # Ctrl-C is the parent's to handle (it reaches every process of the terminal's group); SIGTERM
+    # from the parent ends the worker at once. Both were held since the fork: release them now.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _RUN_SIGNALS)
+    tempfile.tempdir = scratch
     # A failed warm-up is not reported here: the work fails the same way, with its context.
     with contextlib.suppress(Exception):
         warm()

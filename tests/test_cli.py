@@ -71,3 +71,37 @@ def test_clean_seed_run_logs_no_warnings(tmp_path):
     result = run("generate", "--date", "2024-12-03", "--format", "html", "--output", str(tmp_path))
     assert result.exit_code == 0
     assert "warning" not in result.output
+
+
+# --- hostile input (issue 12) ----------------------------------------------------------------------
+
+
+def test_sources_prints_what_files_say_as_plain_visible_text(tmp_path):
+    story = "The harbour authority approved a new ferry terminal on Monday after two years."
+    for name, front in {
+        "a.md": 'title: "Budget [/bold] row"\noutlet: "Post \\u009b2J"',
+        "b.md": 'title: "[link=file:///x]y"\noutlet: "Wire"',
+        "\x1b[2J.md": 'title: "Plain"\noutlet: "Wire"',
+    }.items():
+        (tmp_path / name).write_text(f"---\n{front}\ndate: 2024-12-01\n---\n{story}\n")
+    result = run("sources", "--date", "2024-12-03", "--sources", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert "Budget [/bold] row" in result.output
+    assert "[link=file:///x]y" in result.output
+    assert "Post \\x9b2J" in result.output
+    assert "\\x1b[2J.md" in result.output
+    assert not any(ch in result.output for ch in "\x1b\x9b\x07")
+
+
+def test_a_window_reaching_before_the_year_1_lets_in_every_article(tmp_path):
+    result = run(
+        "generate", "--date", "2024-12-03", "--days", "1000000", "--format", "html",
+        "--output", str(tmp_path),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    result = run("generate", "--date", "0001-01-01", "--days", "1", "--output", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.output.startswith(
+        "briefing: error: no usable article in 'seeds' up to 0001-01-01"
+    )
+    assert result.output.count("\n") == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import os
 from datetime import date
 from pathlib import Path
 
@@ -35,7 +36,7 @@ SEED_JUNK = (
 def sources_json(*args: str) -> list[dict]:
     result = run("sources", *args, "--json")
     assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+    return json.loads(result.stdout)  # warnings go to stderr
 
 
 # --- the seeds ---------------------------------------------------------------------------------
@@ -403,3 +404,150 @@ def test_random_text_never_escapes_as_anything_but_an_article_error(tmp_path, te
     for sentence in article.sentences:
         assert sentence.strip() == sentence
         assert sentence
+
+
+# --- hostile input (issue 12) ----------------------------------------------------------------------
+
+
+def test_characters_xml_cannot_hold_are_dropped_where_text_is_read(tmp_path):
+    path = write(
+        tmp_path,
+        "a.md",
+        '---\ntitle: "Ferry\\x01 vote\\uFFFE"\noutlet: "Coast\\x1b News"\ndate: 2024-12-01\n---\n'
+        "The harbour\x02 authority approved a new ferry terminal\ufffe on Monday.\n",
+    )
+    article = read_article(path)
+    assert (article.title, article.outlet) == ("Ferry vote", "Coast News")
+    assert article.sentences == ("The harbour authority approved a new ferry terminal on Monday.",)
+    page = (NOISY / "saved_page.html").read_text(encoding="utf-8")
+    # lxml gives up on a whole page at a reference to a control character
+    write(tmp_path, "p.html", page.replace("Dock workers", "Dock&#1; workers&#xFFFE;", 1))
+    assert read_article(tmp_path / "p.html").sentences[0].startswith("Dock workers at the city")
+
+
+def test_files_whose_names_slug_alike_keep_their_own_ids_and_notes(tmp_path):
+    write(
+        tmp_path,
+        "Aid Report.txt",
+        '---\noutlet: "Coast News"\ndate: 2024-12-01\n---\n'
+        "Germany pledged 50 Leopard tanks to Ukraine on Monday, the defence ministry said.\n",
+    )
+    write(
+        tmp_path,
+        "aid-report.md",
+        '---\noutlet: "Hill Post"\ndate: 2024-12-02\n---\n'
+        "France delivered 20 Caesar howitzers to Ukraine on Tuesday, the army said.\n",
+    )
+    corpus = load_corpus(tmp_path, until=date(2024, 12, 3))
+    assert len({a.id for a in corpus.articles}) == 2
+    from briefing.pipeline import Options, build_brief
+
+    brief = build_brief(Options(sources=tmp_path, day=date(2024, 12, 3)), corpus=corpus)
+    by_note = {s.citation.number: s.text for s in brief.statements()}
+    rows = [row for section in brief.sections for row in section.aid]
+    assert len(rows) == 2
+    for row in rows:
+        assert by_note[row.citation.number] == row.sentence
+
+
+def test_a_yaml_alias_bomb_is_skipped_in_one_line(tmp_path, caplog):
+    laughs = '---\na: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    for level in "bcdefghi":
+        previous = chr(ord(level) - 1)
+        laughs += f"{level}: &{level} [{', '.join([f'*{previous}'] * 9)}]\n"
+    write(tmp_path, "bomb.md", laughs + "title: *i\ndate: 2024-12-01\n---\n" + STORY)
+    write(tmp_path, "huge.md", "---\nnote: " + "x" * 70_000 + "\ndate: 2024-12-01\n---\n" + STORY)
+    write(
+        tmp_path, "good.md", "---\ndate: 2024-12-01\n---\nThe mountain railway reopened on Friday."
+    )
+    with caplog.at_level(logging.WARNING, logger="briefing"):
+        corpus = load_corpus(tmp_path, until=date(2024, 12, 3))
+    assert [a.name for a in corpus.articles] == ["good.md"]
+    reasons = {r.name: r.reason for r in corpus.reports}
+    assert "YAML alias" in reasons["bomb.md"]
+    assert "over the 64 KB limit" in reasons["huge.md"]
+    assert sum("bomb.md" in r.getMessage() for r in caplog.records) == 1
+
+
+def test_links_leaving_the_sources_folder_are_followed_only_when_asked(tmp_path):
+    sources, outside = tmp_path / "in", tmp_path / "outside"
+    write(sources, "own.md", "---\ndate: 2024-12-01\n---\nThe mountain railway reopened on Friday.")
+    secret = write(outside, "secret.md", "---\ndate: 2024-12-01\n---\n" + STORY)
+    (sources / "inside-link.md").symlink_to(sources / "own.md")
+    (sources / "escape.md").symlink_to(secret)
+    (sources / "folder").symlink_to(outside, target_is_directory=True)
+    (sources / "dangling.md").symlink_to(tmp_path / "gone.md")
+    rows = {r["file"]: r for r in sources_json("--date", "2024-12-03", "--sources", str(sources))}
+    assert "outside the sources folder" in rows["escape.md"]["reason"]
+    assert "--follow-links" in rows["folder"]["reason"]
+    assert "broken link" in rows["dangling.md"]["reason"]
+    assert rows["inside-link.md"]["words"] > 0  # a link inside the folder is read
+    result = run("sources", "--date", "2024-12-03", "--sources", str(sources))
+    assert "briefing: warning: escape.md: link to a file outside" in result.stderr
+    assert "harbour authority" not in "\n".join(
+        s.text for s in _brief(sources).statements()
+    )  # the linked file elsewhere is never quoted
+    followed = sources_json("--date", "2024-12-03", "--sources", str(sources), "--follow-links")
+    used = {r["file"] for r in followed if r["status"] == "used"}
+    assert {"escape.md", "folder/secret.md"} & used
+    assert "broken link" in {r["file"]: r["reason"] for r in followed}["dangling.md"]
+
+
+def _brief(sources: Path):
+    from briefing.pipeline import Options, build_brief
+
+    return build_brief(Options(sources=sources, day=date(2024, 12, 3)))
+
+
+def test_the_tools_own_output_is_never_read_back(tmp_path):
+    sources = tmp_path / "in"
+    for seed in SEEDS.iterdir():
+        write(sources, seed.name, seed.read_text(encoding="utf-8"))
+    first = run_generate(sources, sources, "--format", "html")
+    assert first.exit_code == 0, first.output
+    preview = first.output.split()[0]
+    second = run_generate(sources, sources, "--format", "html")
+    assert second.exit_code == 0, second.output
+    assert "warning" not in second.output
+    assert Path(preview).read_text(encoding="utf-8").count("<li>") > 5
+    rows = sources_json("--date", "2024-12-03", "--sources", str(sources))
+    own = {r["file"]: r for r in rows}[Path(preview).name]
+    assert own["status"] == "skipped"
+    assert "written by briefing" in own["reason"]
+    assert sum(r["status"] == "used" for r in rows) == 5
+
+
+def test_twelve_hundred_nested_folders_are_walked(tmp_path):
+    deepest = tmp_path
+    for _ in range(1200):  # Path.mkdir(parents=True) itself recurses
+        deepest = deepest / "d"
+        deepest.mkdir()
+    article = write(deepest, "deep.md", "---\ndate: 2024-12-01\n---\n" + STORY)
+    try:
+        corpus = load_corpus(tmp_path, until=date(2024, 12, 3))
+        assert [a.name.rsplit("/", 1)[-1] for a in corpus.articles] == ["deep.md"]
+    finally:  # removed here, from the bottom up: shutil.rmtree (pytest's clean-up) recurses too
+        article.unlink()
+        while deepest != tmp_path:
+            deepest.rmdir()
+            deepest = deepest.parent
+
+
+def test_an_unreadable_folder_gets_a_line(tmp_path, monkeypatch, caplog):
+    write(tmp_path, "good.md", "---\ndate: 2024-12-01\n---\n" + STORY)
+    write(tmp_path, "locked/inside.md", "---\ndate: 2024-12-01\n---\n" + STORY)
+    original = os.scandir
+
+    def refuse(path="."):
+        if Path(path).name == "locked":  # as a folder without read permission does for non-root
+            raise PermissionError(13, "Permission denied", str(path))
+        return original(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    with caplog.at_level(logging.WARNING, logger="briefing"):
+        corpus = load_corpus(tmp_path, until=date(2024, 12, 3))
+    assert [a.name for a in corpus.articles] == ["good.md"]
+    assert {r.name: r.reason for r in corpus.reports}["locked/"] == (
+        "folder cannot be read (Permission denied)"
+    )
+    assert any(r.getMessage().startswith("locked/: folder cannot be read") for r in caplog.records)

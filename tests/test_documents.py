@@ -331,3 +331,115 @@ def test_templates_folder_without_template_is_a_clear_error(tmp_path):
     result = run_seeds(tmp_path, "--templates", str(tmp_path))
     assert result.exit_code == 2
     assert "brief.html.j2" in result.output
+
+
+# --- hostile input (issue 12) ----------------------------------------------------------------------
+
+
+def one_article(folder: Path, front: str = "", body: str = "") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "a.md").write_text(
+        f'---\noutlet: "Coast News"\ndate: 2024-12-01\n{front}---\n'
+        "The harbour authority approved a new ferry terminal on Monday after two years of planning. "
+        f"The terminal will double the number of daily crossings to the islands. {body}\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_long_document_properties_are_shortened_never_fatal(tmp_path):
+    sources = one_article(tmp_path / "in")
+    keywords = ", ".join(f'"keyword number {n}"' for n in range(26))
+    (sources / "brief.toml").write_text(
+        f'title = "{"Harbour " * 40}"\nkeywords = [{keywords}]\n', encoding="utf-8"
+    )
+    result = run_generate(sources, tmp_path / "out", "--format", "docx", "--author", "Unit " * 60)
+    assert result.exit_code == 0, result.output
+    import docx
+
+    properties = docx.Document(str(next((tmp_path / "out").glob("*.docx")))).core_properties
+    for value, start in (
+        (properties.title, "Harbour Harbour"),
+        (properties.keywords, "keyword number 0, keyword number 1"),
+        (properties.author, "Unit Unit"),
+        (properties.subject, "Policy brief: Harbour"),
+    ):
+        assert value.startswith(start)
+        assert len(value) <= 255
+        assert value.endswith("…")
+
+
+def test_only_web_addresses_become_links(tmp_path):
+    sources = one_article(tmp_path / "in", front='url: "javascript:alert(document.domain)"\n')
+    result = run_generate(sources, tmp_path / "out", "--format", "pdf,docx,html")
+    assert result.exit_code == 0, result.output
+    assert "a.md: url 'javascript:alert(document.domain)' is not a web address" in result.output
+    html = next((tmp_path / "out").glob("*.html")).read_text(encoding="utf-8")
+    assert "javascript:" not in html
+    with zipfile.ZipFile(next((tmp_path / "out").glob("*.docx"))) as package:
+        assert not any(b"javascript:" in package.read(name) for name in package.namelist())
+    assert b"javascript:" not in next((tmp_path / "out").glob("*.pdf")).read_bytes()
+
+
+def test_an_unbroken_five_thousand_character_word_stays_on_the_page(tmp_path):
+    word = "x" * 5000
+    sources = one_article(tmp_path / "in", body=f"Officials said {word} was the code.")
+    result = run_generate(sources, tmp_path / "out", "--format", "pdf")
+    assert result.exit_code == 0, result.output
+    lines = pdf_text(next((tmp_path / "out").glob("*.pdf"))).splitlines()
+    pieces = [line for line in lines if "xxxx" in line]
+    assert max(len(line) for line in pieces) < 200  # about 90 characters fill a line
+    assert sum(line.count("x") for line in pieces) >= len(word)  # all of it, on the page
+
+
+def broken_templates(tmp_path: Path, name: str, content: bytes | None) -> Path:
+    custom = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", custom)
+    if content is None:
+        (custom / name).unlink()
+    else:
+        (custom / name).write_bytes(content)
+    return custom
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "fmt", "message"),
+    [
+        ("brief.css", None, "pdf", "has no brief.css"),
+        ("brief.css", None, "html", "has no brief.css"),
+        ("reference.docx", None, "docx", "has no reference.docx"),
+        ("reference.docx", b"PK\x03\x04 not a zip", "docx", "reference.docx: not a Word document"),
+        (
+            "brief.html.j2",
+            b"<p>{% if brief %}</p>",
+            "html",
+            "brief.html.j2, line 1: Unexpected end",
+        ),
+        ("brief.html.j2", b"<p>{{ brief.nothing }}</p>", "pdf", "brief.html.j2: 'briefing.model"),
+    ],
+)
+def test_a_missing_or_broken_template_file_is_one_line_exit_2(
+    tmp_path, name, content, fmt, message
+):
+    custom = broken_templates(tmp_path, name, content)
+    result = run_seeds(tmp_path / "out", "--templates", str(custom), "--format", fmt)
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+    assert result.output.startswith("briefing: error: ")
+    assert result.output.count("\n") == 1
+
+
+def test_docx_dates_the_zip_format_cannot_hold_are_one_line_exit_2(tmp_path, monkeypatch):
+    sources = one_article(tmp_path / "in")
+    result = run_generate(sources, tmp_path / "out", "--format", "docx", day="2108-01-01")
+    assert result.exit_code == 2
+    assert result.output == (
+        "briefing: error: a DOCX cannot carry dates after 2107 (its ZIP format ends there); "
+        "choose another --date or SOURCE_DATE_EPOCH, or --format pdf\n"
+    )
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "9" * 30)
+    result = run_generate(sources, tmp_path / "out", "--format", "docx")
+    assert result.exit_code == 2
+    assert result.output.startswith("briefing: error: SOURCE_DATE_EPOCH=9999")
+    assert result.output.count("\n") == 1
+    assert not (tmp_path / "out").exists()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import email
+import os
 import socket
+import stat
 from email import policy
 
 import pytest
@@ -109,6 +111,7 @@ def test_message_reaches_a_local_smtp_server_intact(smtp_server, tmp_path, monke
             "Morning brief",
             "--smtp",
             f"127.0.0.1:{controller.port}",
+            "--insecure-login",  # the test server speaks no TLS
             "--output",
             str(tmp_path),
         )
@@ -186,3 +189,85 @@ def test_attach_docx_attaches_the_new_briefs_draft(tmp_path):
     assert [a.get_filename() for a in attachments] == [PDF_NAME, PDF_NAME[:-4] + ".docx"]
     assert attachments[1].get_content_type().endswith("wordprocessingml.document")
     assert attachments[1].get_content().startswith(b"PK")
+
+
+# --- hostile input (issue 12) ----------------------------------------------------------------------
+
+
+def test_credentials_are_never_sent_unencrypted_unless_asked(smtp_server, tmp_path, monkeypatch):
+    controller, inbox, logins = smtp_server
+    monkeypatch.setenv("BRIEFING_SMTP_USER", "analyst")
+    monkeypatch.setenv("BRIEFING_SMTP_PASSWORD", "s3cret")
+    result = run(*email_args("--smtp", f"127.0.0.1:{controller.port}", "--output", str(tmp_path)))
+    assert result.exit_code == 2
+    assert "refusing to send the BRIEFING_SMTP_USER login" in result.output
+    assert "--starttls" in result.output
+    assert "--insecure-login" in result.output
+    assert logins == []
+    assert inbox.envelopes == []
+    assert list(tmp_path.glob("*.eml"))  # a failed send keeps the message
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--to", "", "--to '' is not an email address"),
+        ("--to", "desk", "--to 'desk' is not an email address"),
+        ("--to", "desk@", "--to 'desk@' is not an email address"),
+        ("--to", "a@example.org\nBcc: spy@example.net", "--to must be one line"),
+        ("--cc", "a@example.org\r\nBcc: spy@example.net", "--cc must be one line"),
+        ("--from", "unit@example.org\nBcc: spy@example.net", "--from must be one line"),
+        ("--subject", "Brief\nBcc: spy@example.net", "--subject must be one line"),
+    ],
+)
+def test_headers_are_one_line_and_addresses_whole(tmp_path, option, value, message):
+    target = tmp_path / "brief.eml"
+    result = run(*email_args(option, value, "--eml", str(target)))
+    assert result.exit_code == 2
+    assert result.output.startswith(f"briefing: error: {message}")
+    assert result.output.count("\n") == 1
+    assert not target.exists()
+
+
+def test_a_sender_variable_with_a_newline_is_one_line_exit_2(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFING_FROM", "unit@example.org\nBcc: spy@example.net")
+    result = run(*email_args("--eml", str(tmp_path / "brief.eml")))
+    assert result.exit_code == 2
+    assert result.output == "briefing: error: BRIEFING_FROM must be one line\n"
+
+
+def test_a_profile_title_with_a_newline_is_one_line_exit_2(tmp_path):
+    sources = tmp_path / "in"
+    sources.mkdir()
+    for seed in SEEDS.glob("*.txt"):
+        (sources / seed.name).write_bytes(seed.read_bytes())
+    (sources / "brief.toml").write_text('title = "Brief\\nBcc: spy@example.net"\n')
+    result = run(*email_args("--sources", str(sources), "--eml", str(tmp_path / "brief.eml")))
+    assert result.exit_code == 2
+    assert result.output == f"briefing: error: {sources / 'brief.toml'}: 'title' must be one line\n"
+
+
+def test_a_host_name_dns_cannot_hold_fails_in_one_line_and_keeps_the_message(tmp_path):
+    host = "a" * 64 + ".example.org"  # a DNS label holds 63 characters at most
+    result = run(*email_args("--smtp", f"{host}:25", "--output", str(tmp_path)))
+    assert result.exit_code == 2
+    assert result.output.startswith(f"briefing: error: sending to {host}:25 failed")
+    assert result.output.count("\n") == 1
+    kept = tmp_path / "2024-12-03-ukraines-bid-for-a-nato-invitation.eml"
+    assert next(read(kept).iter_attachments()).get_filename() == PDF_NAME
+
+
+def test_eml_never_replaces_a_pipe_or_a_device(tmp_path):
+    pipe = tmp_path / "pipe.eml"
+    os.mkfifo(pipe)
+    result = run(*email_args("--eml", str(pipe)))
+    assert result.exit_code == 2
+    assert f"{pipe}: is a pipe, not a regular file" in result.output
+    assert pipe.is_fifo()
+    link = tmp_path / "null.eml"
+    link.symlink_to(os.devnull)
+    result = run(*email_args("--eml", str(link)))
+    assert result.exit_code == 2
+    assert "is a symbolic link, not a regular file" in result.output
+    assert link.is_symlink()
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)

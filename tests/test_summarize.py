@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from conftest import SEEDS, run, source_texts
 
-from briefing.summarize import Engine, digest, summarize
+from briefing.summarize import DIGEST_SENTENCES, Engine, digest, summarize
 from briefing.text import word_count
 
 DOCS = [
@@ -84,3 +86,18 @@ def test_summarize_command_reports_a_missing_path(tmp_path):
     result = run("summarize", str(tmp_path / "nothing"))
     assert result.exit_code == 2
     assert "does not exist" in result.output
+
+
+def test_a_digest_reads_the_head_of_a_long_article_quickly():
+    chooser = random.Random(12)
+    vocabulary = [f"term{n}" for n in range(3000)]
+    sentences = [
+        " ".join(chooser.choice(vocabulary) for _ in range(20)).capitalize() + "."
+        for _ in range(5000)
+    ]  # unbounded, LexRank took minutes over this many
+    start = time.process_time()
+    chosen = digest(sentences, 3)
+    seconds = time.process_time() - start
+    assert len(chosen) == 3
+    assert all(sentences.index(s) < DIGEST_SENTENCES for s in chosen)
+    assert seconds < 5  # about 0.3 s here; generous for slow machines, far from minutes
