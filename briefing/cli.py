@@ -210,7 +210,17 @@ def brief_options(command):
     return command
 
 
-def _options(day, sources, days, include_undated, profile=None, words=DEFAULT_WORDS, author=""):
+def _options(
+    day,
+    sources,
+    days,
+    include_undated,
+    profile=None,
+    words=DEFAULT_WORDS,
+    author="",
+    history=None,
+    since=None,
+):
     return Options(
         sources=sources,
         day=day,
@@ -219,7 +229,19 @@ def _options(day, sources, days, include_undated, profile=None, words=DEFAULT_WO
         profile=profile,
         words=words,
         author=author,
+        history=history,
+        since=since,
     )
+
+
+def since_option(command):
+    return click.option(
+        "--since",
+        type=click.Path(path_type=Path, dir_okay=False),
+        default=None,
+        help="An earlier brief's .json record to say what is new since (default: the latest "
+        "earlier brief of the same topic in the output folder).",
+    )(command)
 
 
 @main.command()
@@ -240,14 +262,32 @@ def _options(day, sources, days, include_undated, profile=None, words=DEFAULT_WO
     callback=lambda c, p, v: formats_option(v),
     help=f"Comma-separated: {', '.join(FORMATS)}.",
 )
+@since_option
 @handle_errors
 def generate(
-    day, sources, days, include_undated, profile, words, author, templates, paper, output, formats
+    day,
+    sources,
+    days,
+    include_undated,
+    profile,
+    words,
+    author,
+    templates,
+    paper,
+    output,
+    formats,
+    since,
 ):
-    """Write the brief for --date as output/<date>-<topic>.pdf and .docx."""
+    """Write the brief for --date as output/<date>-<topic>.pdf and .docx, and its record as .json.
+
+    When the output folder holds an earlier brief of the same topic (or --since names one), the
+    brief opens with what is new since it.
+    """
     from briefing.pipeline import generate as generate_brief
 
-    options = _options(day, sources, days, include_undated, profile, words, author)
+    options = _options(
+        day, sources, days, include_undated, profile, words, author, history=output, since=since
+    )
     for path in generate_brief(options, output, formats, templates, paper):
         click.echo(str(path))
 
@@ -403,6 +443,7 @@ def pdf(draft, target, templates):
 # The options that build a new brief; `email --docx` sends a draft and takes none of them.
 BRIEF_BUILDING = (
     "day",
+    "since",
     "sources",
     "days",
     "include_undated",
@@ -441,8 +482,10 @@ BRIEF_BUILDING = (
     type=click.Path(path_type=Path, file_okay=False),
     default=DEFAULT_OUTPUT,
     show_default=True,
-    help="Where a message that could not be sent is kept as .eml.",
+    help="Where a message that could not be sent is kept as .eml; earlier briefs are looked "
+    "for here too.",
 )
+@since_option
 @handle_errors
 def email(
     day,
@@ -464,6 +507,7 @@ def email(
     starttls,
     eml,
     output,
+    since,
 ):
     """Email the brief for --date, or the edited --docx draft: key points in the body, PDF attached.
 
@@ -491,11 +535,36 @@ def email(
         keep_folder=output,
     )
     options = (
-        None if draft else _options(day, sources, days, include_undated, profile, words, author)
+        None
+        if draft
+        else _options(
+            day,
+            sources,
+            days,
+            include_undated,
+            profile,
+            words,
+            author,
+            history=output,
+            since=since,
+        )
     )
     click.echo(
         email_brief(options, delivery, templates, paper, draft=draft, attach_docx=attach_docx)
     )
+
+
+@main.command()
+@click.argument("old", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("new", type=click.Path(path_type=Path, dir_okay=False))
+@handle_errors
+def diff(old, new):
+    """Print what the brief recorded in NEW (a .json beside its documents) added and dropped
+    against the one in OLD: statements, by section, then sources."""
+    from briefing.history import compare, describe
+
+    for line in describe(compare(old, new)):
+        click.echo(line)
 
 
 def _refuse_brief_options(ctx: click.Context) -> None:

@@ -27,6 +27,7 @@ USER_VARIABLE = "BRIEFING_SMTP_USER"
 PASSWORD_VARIABLE = "BRIEFING_SMTP_PASSWORD"
 DEFAULT_SENDER = "briefing@localhost"
 SMTP_TIMEOUT = 30  # seconds; a mail server that does not answer in this time is reported
+MAX_HEADER_LINE = 998  # RFC 5322, 2.1.1: the longest line a message may hold
 DOCX_SUBTYPE = "vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -72,7 +73,7 @@ def build_message(
     if not delivery.to:
         raise MailError("no recipient: give at least one --to ADDRESS")
     message = EmailMessage()
-    message["Subject"] = delivery.subject or summary.subject
+    message["Subject"] = summary.marked(delivery.subject) if delivery.subject else summary.subject
     message["From"] = delivery.sender or os.environ.get("BRIEFING_FROM", DEFAULT_SENDER)
     message["To"] = ", ".join(delivery.to)
     if delivery.cc:
@@ -88,6 +89,11 @@ def build_message(
             subtype=attachment.subtype,
             filename=attachment.filename,
         )
+    # The bodies are encoded by now; headers are folded when the message is written. Folding a
+    # subject of more than 78 characters just before an encoded word ("–") makes Python's email
+    # package leave a space on both sides of the fold, which a reader sees as two. Header lines
+    # may be 998 characters long (RFC 5322), so a subject is written on one line.
+    message.policy = message.policy.clone(max_line_length=MAX_HEADER_LINE)
     return message
 
 
@@ -112,6 +118,7 @@ def summarize_brief(brief: Brief) -> DraftSummary:
         title=brief.title,
         date_label=brief.date_label,
         masthead=brief.kind + (f" · {brief.handling}" if brief.handling else ""),
+        handling=brief.handling,
         meta=f"{brief.period_label} · {brief.sources_label}",
         key_points_title=key_points.title,
         key_points=tuple(_passage(s, brief) for s in statements),
@@ -122,13 +129,16 @@ def summarize_brief(brief: Brief) -> DraftSummary:
 
 
 def _passage(s: Statement, brief: Brief) -> Passage:
-    """A key point as the draft prints it: speaker, quoted text, other sources' accounts."""
+    """A key point as the draft prints it: speaker, quoted text, other sources' accounts, and
+    the brief's own words beside it (the "New" mark, glosses, its date, notes)."""
     text = f"{s.speaker}: {s.quoted}" if s.speaker else s.quoted
     notes = [s.citation.number]
     for variant in s.variants:
         text += f" [{s.citation.number}] {brief.labels.other_account} {variant.quoted}"
         notes = [variant.citation.number]
-    return Passage(text, tuple(notes), s.note)
+    # The email sets the labels apart in parentheses already: the glosses go without brackets.
+    marks = (brief.labels.new if s.new else "", "; ".join(s.glosses), s.dated, s.note)
+    return Passage(text, tuple(notes), " · ".join(mark for mark in marks if mark))
 
 
 def plain_text(summary: DraftSummary) -> str:

@@ -27,3 +27,5 @@ class Options:
     profile: Path | None = None
     words: int = DEFAULT_WORDS
     author: str = ""
+    history: Path | None = None  # where earlier briefs' records are (the output folder); None: none
+    since: Path | None = None  # the earlier brief's record to compare with, instead of the latest

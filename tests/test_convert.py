@@ -264,7 +264,7 @@ def test_without_libreoffice_one_line_names_the_package(seed_brief, tmp_path, co
 
 @needs_libreoffice
 def test_email_subject_and_body_are_read_from_the_edited_draft(received):
-    assert received["Subject"] == f"{EDITED_TITLE} – 3 December 2024"
+    assert received["Subject"] == f"[For internal use] {EDITED_TITLE} – 3 December 2024"
     for kind in ("plain", "html"):
         body = received.get_body((kind,)).get_content()
         assert EDITED_POINT in body

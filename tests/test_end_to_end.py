@@ -19,13 +19,22 @@ from conftest import (
 
 from briefing.read_docx import ASSESSMENT_TITLE
 
-HEADINGS = ("Key points", "Positions", "Open questions", "Military aid", "Outlook", "Sources")
+HEADINGS = (
+    "Key points",
+    "Positions",
+    "Open questions",
+    "Military aid",
+    "Outlook",
+    "Sourcing",
+    "Sources",
+)
 
 
 def test_generate_prints_the_paths_of_both_documents(seed_brief):
     assert seed_brief.pdf.name == "2024-12-03-ukraines-bid-for-a-nato-invitation.pdf"
     assert seed_brief.docx.name == "2024-12-03-ukraines-bid-for-a-nato-invitation.docx"
-    assert seed_brief.stdout.split() == [str(seed_brief.pdf), str(seed_brief.docx)]
+    record = seed_brief.pdf.with_suffix(".json")
+    assert seed_brief.stdout.split() == [str(seed_brief.pdf), str(seed_brief.docx), str(record)]
 
 
 def test_pdf_shows_date_title_and_every_section(seed_brief):

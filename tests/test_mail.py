@@ -84,7 +84,10 @@ def test_eml_holds_text_html_and_the_pdf(tmp_path):
     assert message["To"] == "minister@example.org"
     assert message["Cc"] == "desk@example.org"
     assert message["From"] == "unit@example.org"
-    assert message["Subject"] == "Ukraine's bid for a NATO invitation – 3 December 2024"
+    assert (
+        message["Subject"]
+        == "[For internal use] Ukraine's bid for a NATO invitation – 3 December 2024"
+    )
     text = message.get_body(("plain",)).get_content()
     html = message.get_body(("html",)).get_content()
     assert "KEY POINTS" in text
@@ -119,7 +122,7 @@ def test_message_reaches_a_local_smtp_server_intact(smtp_server, tmp_path, monke
     envelope = inbox.envelopes[0]
     assert envelope.rcpt_tos == ["minister@example.org"]
     message = email.message_from_bytes(envelope.content, policy=policy.default)
-    assert message["Subject"] == "Morning brief"
+    assert message["Subject"] == "[For internal use] Morning brief"  # the handling mark stays
     pdf = next(message.iter_attachments())
     assert pdf.get_filename() == PDF_NAME
     assert pdf.get_content().startswith(b"%PDF-")
