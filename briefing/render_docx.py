@@ -26,7 +26,7 @@ WHEN_PADDING_MM = 4
 MIN_WHEN_MM = 24
 # A reference.docx made before a style was added lacks it; the nearest older style stands in.
 STYLE_FALLBACKS = {
-    "Brief Legend": "Subtitle",
+    "Brief Legend": "Brief Empty",
     "Brief Fact": "Normal",
     "Brief Gloss": "Brief Note",
     "Brief New": "Brief Label",

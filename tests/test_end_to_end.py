@@ -127,3 +127,45 @@ def test_libreoffice_opens_the_docx_and_prints_footnotes_at_the_foot_of_the_page
     assert squash(first) in squash(pages[0])
     assert "Page 1 of" in pages[0]
     assert squash(pages[0]).index(squash("Key points")) < squash(pages[0]).index(squash(first))
+
+
+# --- dates a reader can see ------------------------------------------------------------------------
+
+OCTOBER = "Zelensky has presented the plan in his parliament"  # from the 17 October article
+WEEKEND = "Zelensky insisted this weekend."  # from a 2 December article
+
+
+def statement_with(model, start: str):
+    return next(s for s in model.statements() if start in s.quoted)
+
+
+def docx_runs(path, start: str) -> list[tuple[str, str]]:
+    """(character style, text) of the runs of the body paragraph holding `start`."""
+    import docx
+
+    paragraph = next(p for p in docx.Document(str(path)).paragraphs if start in p.text)
+    return [(run.style.name if run.style is not None else "", run.text) for run in paragraph.runs]
+
+
+def test_a_statement_from_an_older_article_shows_its_date(seed_brief, seed_model):
+    statement = statement_with(seed_model, OCTOBER)
+    assert statement.dated == "Published 17 October 2024"
+    pdf = squash(pdf_body_text(seed_brief.pdf))
+    after = pdf.split(squash(statement.quoted), 1)[1]
+    assert after.startswith(f"{statement.citation.number}PUBLISHED17OCTOBER2024")  # set in caps
+    runs = docx_runs(seed_brief.docx, OCTOBER)
+    assert ("Brief Note", "Published 17 October 2024") in runs
+    assert all(not s.dated for s in seed_model.statements() if s.published.month == 12)
+
+
+def test_a_relative_day_is_glossed_beside_the_unchanged_quote(seed_brief, seed_model):
+    statement = statement_with(seed_model, WEEKEND)
+    gloss = "[this weekend: 30 November – 1 December 2024]"
+    assert statement.gloss == gloss
+    assert statement.text.endswith(WEEKEND)  # the quoted text itself is never changed
+    pdf = squash(pdf_body_text(seed_brief.pdf))
+    assert squash(statement.quoted) + str(statement.citation.number) + squash(gloss) in pdf
+    runs = docx_runs(seed_brief.docx, WEEKEND)
+    assert ("Brief Gloss", gloss) in runs
+    quoted = "".join(text for style, text in runs if style in ("", "Default Paragraph Font"))
+    assert quoted.strip() == statement.quoted

@@ -189,3 +189,32 @@ def test_attach_docx_attaches_the_new_briefs_draft(tmp_path):
     assert [a.get_filename() for a in attachments] == [PDF_NAME, PDF_NAME[:-4] + ".docx"]
     assert attachments[1].get_content_type().endswith("wordprocessingml.document")
     assert attachments[1].get_content().startswith(b"PK")
+
+
+def test_key_points_carry_their_dates_glosses_and_the_handling_mark(tmp_path):
+    target = tmp_path / "brief.eml"
+    result = run(*email_args("--eml", str(target)))
+    assert result.exit_code == 0, result.output
+    message = read(target)
+    assert message["Subject"].startswith("[For internal use] ")
+    text = message.get_body(("plain",)).get_content()
+    html = message.get_body(("html",)).get_content()
+    assert text.startswith("Policy brief · For internal use\n")
+    assert "insisted this weekend. [3] (this weekend: 30 November – 1 December 2024)" in text
+    assert "this weekend: 30 November – 1 December 2024" in html
+
+
+def test_an_older_key_point_shows_its_date_in_the_email():
+    from dataclasses import replace
+
+    from briefs import sample_brief
+
+    from briefing.mail import plain_text, summarize_brief
+    from briefing.model import Section
+
+    brief = sample_brief()
+    old = replace(brief.sections[0].statements[0], dated="Published 17 April 2025", new=True)
+    brief = replace(brief, sections=(Section("key_points", "Key points", statements=(old,)),))
+    summary = summarize_brief(brief)
+    assert summary.subject == "[Restricted] Port strike – 7 May 2025"
+    assert "Dock workers stayed out. [1] (New · Published 17 April 2025)" in plain_text(summary)
