@@ -17,7 +17,7 @@ from pathlib import Path
 
 from briefing.dates import format_day
 from briefing.errors import HistoryError
-from briefing.model import Brief, NewSince, Pointer, Section, Source, Statement
+from briefing.model import Brief, Labels, NewSince, Pointer, Section, Source, Statement
 
 log = logging.getLogger(__name__)
 
@@ -247,7 +247,7 @@ def gather_earlier(
         return None
 
 
-def new_since(sections: Sequence[Section], earlier: Earlier, labels) -> NewSince:
+def new_since(sections: Sequence[Section], earlier: Earlier, labels: Labels) -> NewSince:
     """Return the "New since" section: the new statements, newest first (then in reading order),
     each pointing to where it stands in the brief."""
     found = []
