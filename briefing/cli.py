@@ -271,6 +271,7 @@ def _options(
     words=DEFAULT_WORDS,
     author="",
     output=None,
+    since=None,
 ):
     return Options(
         sources=sources,
@@ -282,7 +283,18 @@ def _options(
         author=author,
         follow_links=follow_links,
         output=output,
+        since=since,
     )
+
+
+def since_option(command):
+    return click.option(
+        "--since",
+        type=click.Path(path_type=Path, dir_okay=False),
+        default=None,
+        help="An earlier brief's .json record to say what is new since (default: the latest "
+        "earlier brief of the same topic in the output folder).",
+    )(command)
 
 
 @main.command()
@@ -303,6 +315,7 @@ def _options(
     callback=lambda c, p, v: formats_option(v),
     help=f"Comma-separated: {', '.join(FORMATS)}.",
 )
+@since_option
 @handle_errors
 def generate(
     day,
@@ -317,12 +330,17 @@ def generate(
     paper,
     output,
     formats,
+    since,
 ):
-    """Write the brief for --date as output/<date>-<topic>.pdf and .docx."""
+    """Write the brief for --date as output/<date>-<topic>.pdf and .docx, and its record as .json.
+
+    When the output folder holds an earlier brief of the same topic (or --since names one), the
+    brief opens with what is new since it.
+    """
     from briefing.pipeline import generate as generate_brief
 
     options = _options(
-        day, sources, days, include_undated, follow_links, profile, words, author, output
+        day, sources, days, include_undated, follow_links, profile, words, author, output, since
     )
     for path in generate_brief(options, output, formats, templates, paper):
         click.echo(str(path))
@@ -493,6 +511,7 @@ def pdf(draft, target, templates):
 # The options that build a new brief; `email --docx` sends a draft and takes none of them.
 BRIEF_BUILDING = (
     "day",
+    "since",
     "sources",
     "days",
     "include_undated",
@@ -536,8 +555,10 @@ BRIEF_BUILDING = (
     type=click.Path(path_type=Path, file_okay=False),
     default=DEFAULT_OUTPUT,
     show_default=True,
-    help="Where a message that could not be sent is kept as .eml.",
+    help="Where a message that could not be sent is kept as .eml; earlier briefs are looked "
+    "for here too.",
 )
+@since_option
 @handle_errors
 def email(
     day,
@@ -561,6 +582,7 @@ def email(
     insecure_login,
     eml,
     output,
+    since,
 ):
     """Email the brief for --date, or the edited --docx draft: key points in the body, PDF attached.
 
@@ -593,12 +615,34 @@ def email(
         None
         if draft
         else _options(
-            day, sources, days, include_undated, follow_links, profile, words, author, output
+            day,
+            sources,
+            days,
+            include_undated,
+            follow_links,
+            profile,
+            words,
+            author,
+            output,
+            since,
         )
     )
     click.echo(
         email_brief(options, delivery, templates, paper, draft=draft, attach_docx=attach_docx)
     )
+
+
+@main.command()
+@click.argument("old", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("new", type=click.Path(path_type=Path, dir_okay=False))
+@handle_errors
+def diff(old, new):
+    """Print what the brief recorded in NEW (a .json beside its documents) added and dropped
+    against the one in OLD: statements, by section, then sources."""
+    from briefing.history import compare, describe
+
+    for line in describe(compare(old, new)):
+        click.echo(line)
 
 
 def _refuse_brief_options(ctx: click.Context) -> None:

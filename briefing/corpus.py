@@ -22,6 +22,7 @@ from briefing.metadata import (
     infer_metadata,
     merge,
     metadata_from_front_matter,
+    site_name,
     split_front_matter,
 )
 from briefing.text import split_sentences, word_count
@@ -93,6 +94,12 @@ class FileReport:
     used: bool
     reason: str = ""
     article: Article | None = None
+    duplicate_of: str = ""  # the file of the article this one is a copy of
+
+    @property
+    def read(self) -> bool:
+        """Whether the brief read this article: used, or folded into the article it copies."""
+        return self.used or bool(self.duplicate_of)
 
 
 @dataclass(frozen=True)
@@ -210,7 +217,11 @@ def _scan(
     articles, duplicates = merge_duplicates(candidates)
     by_name = {a.name: a for a in candidates}
     for name, original in duplicates.items():
-        reports.append(FileReport(name, False, f"duplicate of {original}", by_name[name]))
+        reports.append(
+            FileReport(
+                name, False, f"duplicate of {original}", by_name[name], duplicate_of=original
+            )
+        )
     reports.extend(FileReport(a.name, True, "", a) for a in articles)
     reports.sort(key=lambda r: r.name)
     return articles, reports
@@ -521,7 +532,11 @@ def merge_duplicates(articles: list[Article]) -> tuple[list[Article], dict[str, 
     dropped: dict[str, str] = {}
     for i, duplicates in copies.items():
         original = articles[i]
-        outlets = tuple(dict.fromkeys(articles[d].outlet or articles[d].name for d in duplicates))
+        # A copy is named by its outlet, else its site; a copy that names neither is kept as ""
+        # (the reference says the story also ran elsewhere), never as its file name.
+        outlets = tuple(
+            dict.fromkeys(articles[d].outlet or site_name(articles[d].url) for d in duplicates)
+        )
         kept.append(replace(original, also_published_by=outlets))
         for d in duplicates:
             dropped[articles[d].name] = original.name

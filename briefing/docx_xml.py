@@ -107,6 +107,13 @@ def add_field(paragraph, instruction: str, placeholder: str) -> None:
         )
 
 
+def no_wrap(cell) -> None:
+    """Keep a table cell's text on one line (`w:noWrap`): a date never breaks across lines."""
+    properties = cell._tc.get_or_add_tcPr()
+    if properties.find(qn("w:noWrap")) is None:
+        properties.append(parse_xml(f"<w:noWrap {nsdecls('w')}/>"))
+
+
 def content_control(alias: str, placeholder: str, style: str = "Normal"):
     """Return a block content control (`w:sdt`) showing `placeholder` in Word's Placeholder Text.
 

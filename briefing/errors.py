@@ -41,3 +41,7 @@ class DraftError(BriefingError):
 
 class ConversionError(BriefingError):
     """LibreOffice is missing, or could not turn a draft into PDF in time."""
+
+
+class HistoryError(BriefingError):
+    """An earlier brief's JSON record cannot be read, or is not one."""

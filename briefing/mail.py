@@ -30,6 +30,7 @@ PASSWORD_VARIABLE = "BRIEFING_SMTP_PASSWORD"
 SENDER_VARIABLE = "BRIEFING_FROM"
 DEFAULT_SENDER = "briefing@localhost"
 SMTP_TIMEOUT = 30  # seconds; a mail server that does not answer in this time is reported
+MAX_HEADER_LINE = 998  # RFC 5322, 2.1.1: the longest line a message may hold
 DOCX_SUBTYPE = "vnd.openxmlformats-officedocument.wordprocessingml.document"
 PORTS = 65536  # TCP port numbers run from 1 to 65535
 
@@ -77,7 +78,11 @@ def build_message(
         to=delivery.to, cc=delivery.cc, sender=delivery.sender, subject=delivery.subject
     )
     message = EmailMessage()
-    message["Subject"] = headers["Subject"] or _one_line(summary.subject, "the brief's title")
+    message["Subject"] = (
+        summary.marked(headers["Subject"])
+        if headers["Subject"]
+        else _one_line(summary.subject, "the brief's title")
+    )
     for name in ("From", "To", "Cc"):
         if headers[name]:
             message[name] = headers[name]
@@ -92,6 +97,11 @@ def build_message(
             subtype=attachment.subtype,
             filename=attachment.filename,
         )
+    # The bodies are encoded by now; headers are folded when the message is written. Folding a
+    # subject of more than 78 characters just before an encoded word ("–") makes Python's email
+    # package leave a space on both sides of the fold, which a reader sees as two. Header lines
+    # may be 998 characters long (RFC 5322), so a subject is written on one line.
+    message.policy = message.policy.clone(max_line_length=MAX_HEADER_LINE)
     return message
 
 
@@ -161,6 +171,7 @@ def summarize_brief(brief: Brief) -> DraftSummary:
         title=brief.title,
         date_label=brief.date_label,
         masthead=brief.kind + (f" · {brief.handling}" if brief.handling else ""),
+        handling=brief.handling,
         meta=f"{brief.period_label} · {brief.sources_label}",
         key_points_title=key_points.title,
         key_points=tuple(_passage(s, brief) for s in statements),
@@ -171,13 +182,16 @@ def summarize_brief(brief: Brief) -> DraftSummary:
 
 
 def _passage(s: Statement, brief: Brief) -> Passage:
-    """A key point as the draft prints it: speaker, quoted text, other sources' accounts."""
+    """A key point as the draft prints it: speaker, quoted text, other sources' accounts, and
+    the brief's own words beside it (the "New" mark, glosses, its date, notes)."""
     text = f"{s.speaker}: {s.quoted}" if s.speaker else s.quoted
     notes = [s.citation.number]
     for variant in s.variants:
         text += f" [{s.citation.number}] {brief.labels.other_account} {variant.quoted}"
         notes = [variant.citation.number]
-    return Passage(text, tuple(notes), s.note)
+    # The email sets the labels apart in parentheses already: the glosses go without brackets.
+    marks = (brief.labels.new if s.new else "", "; ".join(s.glosses), s.dated, s.note)
+    return Passage(text, tuple(notes), " · ".join(mark for mark in marks if mark))
 
 
 def plain_text(summary: DraftSummary) -> str:

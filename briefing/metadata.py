@@ -220,7 +220,7 @@ def infer_metadata(lines: list[str], vocab: Vocabulary | None = None) -> tuple[M
             published = find_date(line, vocab)
             used.add(index)
             continue
-    short_lines = [(i, line) for i, line in head if i not in used and _is_heading_like(line)]
+    short_lines = [(i, line) for i, line in head if i not in used and is_heading_like(line)]
     if len(short_lines) >= 2 and short_lines[0][0] < short_lines[1][0]:
         first, second = short_lines[0], short_lines[1]
         if len(first[1].split()) <= MAX_BANNER_WORDS and len(second[1].split()) > len(
@@ -243,7 +243,7 @@ def _outlet_prefix(head: list[tuple[int, str]], used: set[int], vocab: Vocabular
     ("OSLO (Reuters) - "), or an "Outlet – " prefix that is not a place in capitals."""
     known = furniture(vocab)
     for index, line in head:
-        if index in used or _is_heading_like(line):
+        if index in used or is_heading_like(line):
             continue
         dateline = match_dateline(line, known)
         if dateline and (dateline.group("source") or dateline.group("caps") in known.agencies):
@@ -263,7 +263,8 @@ def _is_bare_date(line: str, vocab: Vocabulary | None) -> bool:
     return len(line.split()) <= MAX_DATELINE_WORDS and find_date(line, vocab) is not None
 
 
-def _is_heading_like(line: str) -> bool:
+def is_heading_like(line: str) -> bool:
+    """Tell whether a line reads as a headline: short, no closing punctuation, one sentence."""
     words = line.split()
     return (
         0 < len(words) <= MAX_HEADLINE_WORDS
@@ -271,6 +272,17 @@ def _is_heading_like(line: str) -> bool:
         and any(ch.isalpha() for ch in line)
         and len(split_sentences(line)) == 1  # "... to the islands. Advertisement" is no headline
     )
+
+
+def site_name(url: str) -> str:
+    """Return the site a URL names, as a reader writes it: "example.org" (no "www."); "" for none."""
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
 
 
 def merge(primary: Metadata, fallback: Metadata, stated: frozenset[str] = frozenset()) -> Metadata:

@@ -7,6 +7,7 @@ the DOCX say the same words with the same footnote numbers.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -66,6 +67,16 @@ class Statement:
     note: str = ""  # template text shown beside the quote, e.g. "Reported by 3 sources"
     context: str = ""  # the sentence before `text` that it leans on, quoted with it
     variants: tuple[Statement, ...] = ()  # other sources' accounts of it, giving other numbers
+    # What a reader needs to weigh it, decided once (see `citations`, `dates`, `history`):
+    published: date | None = None  # when its own source was published
+    reported_by: int = 1  # how many sources report it (the footnote cites the first few)
+    sources: tuple[str, ...] = ()  # the ids of every source that reports it
+    attributed_to: str = ""  # who the source says said it, shown or not ("a senior official")
+    anonymous: bool = False  # attributed to an unnamed person: a role, not a name
+    dated: str = ""  # template text beside a statement from an older article: "Published 17 ..."
+    glosses: tuple[str, ...] = ()  # its relative days resolved: "Tuesday: 3 December 2024"
+    gloss: str = ""  # the glosses as printed beside it: "[Tuesday: 3 December 2024]"
+    new: bool = False  # neither the earlier brief nor the sources it read held it
 
     @property
     def quoted(self) -> str:
@@ -118,6 +129,12 @@ class Section:
     def is_empty(self) -> bool:
         return not (self.statements or self.groups or self.aid or self.events)
 
+    def main_statements(self) -> tuple[Statement, ...]:
+        """Return the section's statements in reading order (groups, timeline, list), without the
+        other sources' accounts printed with them."""
+        grouped = tuple(s for group in self.groups for s in group.statements)
+        return grouped + tuple(event.statement for event in self.events) + self.statements
+
     def all_statements(self) -> tuple[Statement, ...]:
         """Return every statement of the section in reading order: groups, timeline, list."""
         grouped = tuple(s for group in self.groups for s in group.statements)
@@ -125,6 +142,33 @@ class Section:
         return tuple(
             shown for s in grouped + timeline + self.statements for shown in (s, *s.variants)
         )
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One line of the sourcing note: a label and what the brief's data say under it."""
+
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Pointer:
+    """A statement printed elsewhere in the brief, and where: "Positions, note 8"."""
+
+    statement: Statement
+    where: str
+
+
+@dataclass(frozen=True)
+class NewSince:
+    """What the brief holds that the earlier brief of the same story did not."""
+
+    since: date  # the earlier brief's date
+    title: str  # "New since 2 December 2024"
+    intro: str  # one line saying what the section holds
+    items: tuple[Pointer, ...] = ()  # newest first
+    more: str = ""  # the line saying how many more are marked in the sections, if any
 
 
 @dataclass(frozen=True)
@@ -152,12 +196,61 @@ class Labels:
     page: str  # "Page" N "of" M
     page_of: str
     attached: str  # the email's closing line
+    marked_subject: str  # "[{handling}] {subject}": an email's subject with the handling mark
     no_key_points: str  # what an email says of a draft whose key points were all deleted
     assessment_title: str  # the Word draft's section for the analyst's judgement
     assessment_prompt: str  # its placeholder, left out until the analyst replaces it
+    # References (`citations`): what a footnote says of a source that names no outlet or title.
+    opening: str  # "article beginning “{words}”": a source cited by its first words
+    undated: str  # a source with no date
+    also_run_by: str  # "also run by {outlets}": copies of the same story
+    also_run_elsewhere: str  # copies of the same story that name no outlet
+    # Dates (`dates`): the brief's own words beside a statement.
+    dated: str  # "Published {date}": beside a statement from an article older than the window
+    gloss: str  # "{phrase}: {meaning}": a relative day resolved
+    glossed: str  # "[{glosses}]": a statement's glosses as printed beside it
+    # What changed since the last brief (`history`).
+    new: str  # the mark of a new statement in the sections
+    new_since: str  # "New since {date}": the section's title
+    new_since_intro: str
+    new_since_more: str  # "{count} more ..."
+    nothing_new: str
+    new_where: str  # "{section}, note {number}"
+    # The sourcing note (`sourcing`).
+    sourcing: str  # its heading
+    sourcing_sources: str
+    sourcing_outlets: str
+    sourcing_single: str
+    sourcing_corroborated: str
+    sourcing_anonymous: str
+    sourcing_differ: str
+    sources_text: str  # "{articles}, published {period}"
+    unnamed_outlets: str  # "{articles} without a named outlet"
+    share_text: str  # "{count} of {total}"
+    notes_text: str  # "{statements} ({notes})"
+    none: str  # a count of nothing
+    statement_one: str
+    statement_other: str
+    article_one: str
+    article_other: str
+    note_one: str  # "note {numbers}"
+    note_other: str  # "notes {numbers}"
 
     def reported(self, count: int) -> str:
         return self.reported_by.format(count=count)
+
+    def statements(self, count: int) -> str:
+        """Return "1 statement", "3 statements"."""
+        return f"{count} " + (self.statement_one if count == 1 else self.statement_other)
+
+    def articles(self, count: int) -> str:
+        """Return "1 article", "3 articles"."""
+        return f"{count} " + (self.article_one if count == 1 else self.article_other)
+
+    def notes(self, numbers: Sequence[int]) -> str:
+        """Return "note 4", "notes 4, 9, 20"."""
+        listed = ", ".join(str(n) for n in numbers)
+        return (self.note_one if len(numbers) == 1 else self.note_other).format(numbers=listed)
 
     def note(self, number: int) -> str:
         return self.note_reference.format(number=number)
@@ -182,6 +275,9 @@ class Brief:
     author: str = ""
     subject: str = ""
     keywords: tuple[str, ...] = field(default=())
+    sourcing: tuple[Fact, ...] = ()  # the sourcing note at the end of the body
+    new_since: NewSince | None = None  # what is new since the earlier brief; None for the first
+    read: tuple[Source, ...] = ()  # every article the brief read, cited or not (its record)
 
     @property
     def kind(self) -> str:

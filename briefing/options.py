@@ -28,4 +28,7 @@ class Options:
     words: int = DEFAULT_WORDS
     author: str = ""
     follow_links: bool = False  # follow symbolic links out of the sources folder
-    output: Path | None = None  # files there named like a brief are never read as sources
+    # The output folder: files there named like a brief are never read as sources, and the latest
+    # earlier brief of the same topic found there is what "New since" compares with.
+    output: Path | None = None
+    since: Path | None = None  # the earlier brief's record to compare with, instead of the latest

@@ -15,12 +15,15 @@ from briefing.corpus import Corpus, load_corpus
 from briefing.dates import format_day, format_period
 from briefing.drafts import body_words
 from briefing.errors import BriefingError, MailError
+from briefing.history import SUFFIX as RECORD
+from briefing.history import brief_record, gather_earlier, new_since
 from briefing.mail import Delivery
-from briefing.model import Brief, Labels
+from briefing.model import Brief, Labels, Source
 from briefing.options import DEFAULT_PAPER, FORMATS, Options
 from briefing.output import output_path, write_files
 from briefing.profile import find_profile, load_profile
 from briefing.sections import build_sections
+from briefing.sourcing import sourcing_note
 from briefing.summarize import digest
 from briefing.titles import corpus_title, slugify
 from briefing.workers import Prepared
@@ -54,15 +57,17 @@ def build_brief(options: Options, corpus: Corpus | None = None) -> Brief:
     drafts = build_sections(articles, profile, options.words, day)
     log.info("Body: %d words of %d", body_words(drafts), options.words)
     labels = Labels(**vocab.table("labels"))
-    citer = Citer(articles, labels)
+    title = profile.title or corpus_title(articles, vocab)
+    slug = slugify(title)
+    earlier = gather_earlier(options.output, slug, day, options.since)
+    citer = Citer(articles, labels, day, vocab, earlier)
     sections = assemble_sections(drafts, citer)
     log.info("Condensing %d cited sources", len(citer.first_cited))
     digests = {d: digest(articles[d].sentences, DIGEST_SENTENCES) for d in citer.first_cited}
     sources = sources_in_citation_order(articles, citer, digests)
-    title = profile.title or corpus_title(articles, vocab)
     return Brief(
         title=title,
-        slug=slugify(title),
+        slug=slug,
         date=day,
         date_label=format_day(day),
         period_label=_period_label(corpus),
@@ -76,6 +81,25 @@ def build_brief(options: Options, corpus: Corpus | None = None) -> Brief:
         author=options.author or profile.author,
         subject=f"{labels.kind}: {title}",
         keywords=profile.keywords,
+        sourcing=sourcing_note(sections, sources, labels),
+        new_since=new_since(sections, earlier, labels) if earlier else None,
+        read=_read(corpus),
+    )
+
+
+def _read(corpus: Corpus) -> tuple[Source, ...]:
+    """Every article the brief read (copies folded into another included), for its record."""
+    return tuple(
+        Source(
+            id=r.article.id,
+            path=r.article.name,
+            title=r.article.title,
+            outlet=r.article.outlet,
+            published=r.article.published,
+            url=r.article.url,
+        )
+        for r in corpus.reports
+        if r.read and r.article is not None
     )
 
 
@@ -153,6 +177,8 @@ def write_outputs(
             log.info("Rendering %s", fmt.upper())
             data = render(brief, fmt, templates, paper)
         rendered.append((output_path(folder, brief.date, brief.slug, fmt), data))
+    # The record goes beside the documents on every run: the next brief of the story reads it.
+    rendered.append((output_path(folder, brief.date, brief.slug, RECORD), brief_record(brief)))
     write_files(rendered)
     return [path for path, _ in rendered]
 

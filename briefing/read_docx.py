@@ -23,12 +23,18 @@ MASTHEAD_STYLE = "Brief Masthead"
 SECTION_STYLE = "Heading 1"
 EMPTY_STYLE = "Brief Empty"
 LABEL_STYLE = "Brief Note"  # template text beside a statement, e.g. "Reported by 3 sources"
+# All the character styles of template text beside a statement: notes, glosses, the "New" mark.
+GLOSS = "Brief Gloss"
+LABEL_STYLES = frozenset({LABEL_STYLE, GLOSS, "Brief New"})
+LEGEND_STYLE = "Brief Legend"  # the masthead's line on the two typefaces; "New since" notes
+HANDLING_STYLE = "Brief Handling"  # the handling mark in the masthead and the running header
 # The headings and prompt the renderer writes, from the shipped labels (briefing/data/labels.toml).
 KEY_POINTS_TITLE = shipped().table("section_titles")["key_points"]
 ASSESSMENT_TITLE = shipped().table("labels")["assessment_title"]
 ASSESSMENT_PROMPT = shipped().table("labels")["assessment_prompt"]
 NO_KEY_POINTS = shipped().table("labels")["no_key_points"]
 CLOSING = shipped().table("labels")["attached"]
+MARKED_SUBJECT = shipped().table("labels")["marked_subject"]
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,7 @@ class DraftSummary:
     title: str
     date_label: str = ""
     masthead: str = ""  # e.g. "Policy brief · For internal use"
+    handling: str = ""  # the handling mark, e.g. "For internal use"; the subject carries it
     meta: str = ""  # the period the sources cover, how many there are
     key_points_title: str = KEY_POINTS_TITLE
     key_points: tuple[Passage, ...] = ()
@@ -58,7 +65,14 @@ class DraftSummary:
 
     @property
     def subject(self) -> str:
-        return f"{self.title} – {self.date_label}" if self.date_label else self.title
+        subject = f"{self.title} – {self.date_label}" if self.date_label else self.title
+        return self.marked(subject)
+
+    def marked(self, subject: str) -> str:
+        """Return `subject` carrying the handling mark, when there is one: "[For internal use] …"."""
+        if not self.handling or self.handling.casefold() in subject.casefold():
+            return subject
+        return MARKED_SUBJECT.format(handling=self.handling, subject=subject)
 
 
 @dataclass(frozen=True)
@@ -124,6 +138,7 @@ def read_draft(path: Path) -> DraftSummary:
         title=paragraphs[title_at].text or document.core_properties.title or path.stem,
         date_label=subtitles[0] if subtitles else "",
         masthead=masthead[0] if masthead else "",
+        handling=_handling(document, paragraphs[:title_at], names),
         meta=" · ".join(subtitles[1:]),
         key_points_title=key_span.title,
         key_points=tuple(key_points),
@@ -223,14 +238,37 @@ def _plain(element) -> str:
 
 
 def _text_and_label(p, names: dict[str, str]) -> tuple[str, str]:
-    """The paragraph's text and, apart, the template label runs (LABEL_STYLE) beside it."""
+    """The paragraph's text and, apart, the template label runs (LABEL_STYLES) beside it, joined
+    with " · " as the email prints a brief's labels."""
     from docx.oxml.ns import qn
 
     text, label = [], []
     for run in p.iter(qn("w:r")):
         words = "".join(t.text or "" for t in run.iter(qn("w:t")))
-        (label if names.get(run.style or "", "") == LABEL_STYLE else text).append(words)
-    return " ".join("".join(text).split()), " ".join("".join(label).split())
+        style = names.get(run.style or "", "")
+        if style in LABEL_STYLES:
+            # A gloss's brackets set it apart in the draft; the email's parentheses do that.
+            words = words.strip().removeprefix("[").removesuffix("]") if style == GLOSS else words
+            label.append(" ".join(words.split()))
+        else:
+            text.append(words)
+    return " ".join("".join(text).split()), " · ".join(part for part in label if part)
+
+
+def _handling(document, masthead: list[_Paragraph], names: dict[str, str]) -> str:
+    """The handling mark: the masthead's run in HANDLING_STYLE, else the running header's."""
+    from docx.oxml.ns import qn
+
+    places = [p.element for p in masthead]
+    for section in document.sections:
+        places.extend(p._p for p in section.header.paragraphs)
+    for element in places:
+        for run in element.iter(qn("w:r")):
+            if names.get(run.style or "", "") == HANDLING_STYLE:
+                words = " ".join("".join(t.text or "" for t in run.iter(qn("w:t"))).split())
+                if words:
+                    return words
+    return ""
 
 
 def _title_index(paragraphs: list[_Paragraph], path: Path) -> int:
@@ -287,7 +325,7 @@ def _key_points_span(paragraphs: list[_Paragraph], title_at: int) -> _Span:
         k
         for k in range(title_at + 1, first)
         if _written(paragraphs[k])
-        and paragraphs[k].style not in (SUBTITLE_STYLE, MASTHEAD_STYLE)
+        and paragraphs[k].style not in (SUBTITLE_STYLE, MASTHEAD_STYLE, LEGEND_STYLE)
         and not _in_assessment_control(paragraphs[k].element)
     ]
     if loose:

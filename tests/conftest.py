@@ -71,16 +71,20 @@ def pdf_text(path: Path) -> str:
     return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
 
 
-def pdf_body_text(path: Path) -> str:
-    """The PDF's text without its page-foot footnotes and running heads, so that a statement
-    broken across a page reads whole."""
+def pdf_body_text(path: Path, running_head: str = "") -> str:
+    """The PDF's text without its page-foot footnotes (everything from a page's first footnote
+    on), running heads and page footers, so that a statement broken across a page reads whole."""
     from pypdf import PdfReader
 
     lines = []
     for page in PdfReader(path).pages:
         for line in (page.extract_text() or "").splitlines():
-            if re.match(r"^\d+\.\s|^\W*$", line) or re.search(r"Page \d+ of \d+$", line):
-                continue  # a footnote, a page footer, a list bullet left on a line of its own
+            if re.match(r"^\d+\.\s", line):
+                break  # the footnotes end the page's text
+            if running_head and line.startswith(running_head):
+                continue
+            if re.match(r"^\W*$", line) or re.search(r"Page \d+ of \d+$", line):
+                continue  # a list bullet left on a line of its own, a page footer
             lines.append(line)
     return "\n".join(lines)
 

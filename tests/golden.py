@@ -31,6 +31,8 @@ def outline() -> str:
             f"| {r.donor or '—'} | {r.item} | {r.status} | note {r.citation.number} |"
             for r in section.aid
         ]
+    lines += ["", f"## {brief.labels.sourcing}"]
+    lines += [f"- {fact.label}: {fact.text}" for fact in brief.sourcing]
     lines += ["", "## Footnotes"]
     lines += [f"{c.number}. {c.text}" for c in brief.citations]
     return "\n".join(lines) + "\n"
@@ -38,5 +40,6 @@ def outline() -> str:
 
 def _line(statement) -> str:
     speaker = f"{statement.speaker}: " if statement.speaker else ""
-    note = f" ({statement.note})" if statement.note else ""
+    marks = (statement.gloss, statement.dated, statement.note)
+    note = f" ({' · '.join(m for m in marks if m)})" if any(marks) else ""
     return f"- {speaker}{statement.quoted} [{statement.citation.number}]{note}"

@@ -164,6 +164,23 @@ def test_converted_pdf_keeps_header_footer_and_handling_mark(converted):
     for number, page in enumerate(pages, start=1):
         assert f"Page{number}of{len(pages)}" in page
         assert "3December2024" in page  # in the running header from page 2 on
+        assert "FORINTERNALUSE" in page.upper()  # on every page: the masthead, then the header
+    # The first page has a header of its own, empty: the running title heads later pages only.
+    running_title = squash("Ukraine's bid for a NATO invitation")
+    assert running_title not in pages[0]
+    assert all(running_title in page for page in pages[1:])
+
+
+@needs_libreoffice
+def test_converted_pdf_keeps_each_timeline_date_on_one_line(converted, seed_model):
+    from pypdf import PdfReader
+
+    target, _ = converted
+    lines = [line for page in PdfReader(target).pages for line in page.extract_text().splitlines()]
+    events = seed_model.section("outlook").events
+    assert events
+    for event in events:
+        assert any(event.when_label in line for line in lines), event.when_label
 
 
 @needs_libreoffice
@@ -264,7 +281,7 @@ def test_without_libreoffice_one_line_names_the_package(seed_brief, tmp_path, co
 
 @needs_libreoffice
 def test_email_subject_and_body_are_read_from_the_edited_draft(received):
-    assert received["Subject"] == f"{EDITED_TITLE} – 3 December 2024"
+    assert received["Subject"] == f"[For internal use] {EDITED_TITLE} – 3 December 2024"
     for kind in ("plain", "html"):
         body = received.get_body((kind,)).get_content()
         assert EDITED_POINT in body
@@ -309,6 +326,14 @@ def test_untouched_prompt_is_in_neither_the_pdf_nor_the_body(untouched, seed_mod
         assert ASSESSMENT_TITLE.upper() not in body
         assert ASSESSMENT_TITLE not in body
         assert first.text in body or first.text.replace("'", "&#39;") in body
+
+
+@needs_libreoffice
+def test_a_draft_sent_by_email_keeps_its_glosses_and_handling_mark(untouched):
+    assert untouched["Subject"].startswith("[For internal use] ")
+    text = untouched.get_body(("plain",)).get_content()
+    assert text.startswith("Policy brief · For internal use\n")
+    assert "insisted this weekend. [3] (this weekend: 30 November – 1 December 2024)" in text
 
 
 def test_email_takes_a_draft_or_a_date_not_both(seed_brief, tmp_path):

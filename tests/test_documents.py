@@ -114,7 +114,66 @@ def test_source_urls_are_hyperlinks_in_both_documents(tmp_path):
     assert url in links
 
 
+def test_docx_header_carries_the_handling_mark_and_the_first_page_header_is_empty(seed_brief):
+    import docx
+
+    document = docx.Document(str(seed_brief.docx))
+    section = document.sections[0]
+    assert section.different_first_page_header_footer
+    header = section.header.paragraphs[0]
+    assert header.text == "Ukraine's bid for a NATO invitation\tFor internal use\t3 December 2024"
+    handling = [run for run in header.runs if run.style.name == "Brief Handling"]
+    assert [run.text for run in handling] == ["For internal use"]
+    first = "".join(p.text for p in section.first_page_header.paragraphs)
+    assert first == ""  # the masthead below holds title, date and mark: nothing printed twice
+    masthead = document.paragraphs[0]
+    assert masthead.style.name == "Brief Masthead"
+    assert [r.text for r in masthead.runs if r.style.name == "Brief Handling"] == [
+        "For internal use"
+    ]
+    footers = [section.footer, section.first_page_footer]
+    assert all("Page" in f.paragraphs[0].text for f in footers)
+
+
+def test_docx_explains_the_two_typefaces(seed_brief, seed_model):
+    import docx
+
+    document = docx.Document(str(seed_brief.docx))
+    styles = [(p.style.name, p.text) for p in document.paragraphs]
+    legend = ("Brief Legend", seed_model.labels.legend)
+    assert legend in styles
+    first_heading = next(k for k, (style, _) in enumerate(styles) if style == "Heading 1")
+    assert styles.index(legend) < first_heading  # in the masthead, as in the PDF
+
+
+def test_docx_timeline_dates_never_wrap(seed_brief, seed_model):
+    import docx
+    from docx.shared import Mm
+
+    document = docx.Document(str(seed_brief.docx))
+    labels = [e.when_label for e in seed_model.section("outlook").events]
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "When")
+    for row, label in zip(table.rows[1:], labels, strict=True):
+        cell = row.cells[0]
+        assert cell.text == label
+        assert cell._tc.tcPr.find(f"{W}noWrap") is not None
+        # Wide enough for the label on one line: about 2.1 mm a character, and the margins.
+        assert cell.width >= Mm(len(label) * 2.1 + 4) - Mm(1)
+
+
 # --- PDF -----------------------------------------------------------------------------------------
+
+
+def test_every_pdf_page_carries_the_handling_mark(seed_brief):
+    from pypdf import PdfReader
+
+    pages = [page.extract_text() for page in PdfReader(seed_brief.pdf).pages]
+    assert len(pages) > 1
+    for number, text in enumerate(pages, start=1):
+        assert "FOR INTERNAL USE" in text.upper(), f"page {number}"
+    for text in pages[1:]:  # the running header: title, mark, date
+        head = text.upper().split("FOR INTERNAL USE")[0]
+        assert "UKRAINE'S BID FOR A NATO INVITATION" in head.replace("\n", " ")
 
 
 def test_pdf_is_small_a4_with_metadata(seed_brief):
@@ -183,9 +242,9 @@ def test_footnotes_sit_at_the_foot_of_their_page(seed_brief, seed_model):
 def test_html_preview_is_one_self_contained_file(tmp_path):
     result = run_seeds(tmp_path, "--format", "html")
     assert result.exit_code == 0
-    files = list(tmp_path.iterdir())
-    assert len(files) == 1
-    html = files[0].read_text(encoding="utf-8")
+    files = sorted(p.suffix for p in tmp_path.iterdir())
+    assert files == [".html", ".json"]  # the preview stands alone; the record goes with it
+    html = next(tmp_path.glob("*.html")).read_text(encoding="utf-8")
     assert "<style>" in html
     assert 'href="brief.css"' not in html
     assert "url(" not in html
@@ -209,7 +268,7 @@ def test_same_sources_and_date_give_the_same_bytes_across_processes(tmp_path):
         )  # fmt: skip
         outputs.append(digests(folder))
     assert outputs[0] == outputs[1]
-    assert len(outputs[0]) == 2
+    assert sorted(Path(name).suffix for name in outputs[0]) == [".docx", ".json", ".pdf"]
 
 
 def test_source_date_epoch_sets_one_creation_time_in_pdf_and_docx(tmp_path, monkeypatch):
@@ -443,3 +502,21 @@ def test_docx_dates_the_zip_format_cannot_hold_are_one_line_exit_2(tmp_path, mon
     assert result.output.startswith("briefing: error: SOURCE_DATE_EPOCH=9999")
     assert result.output.count("\n") == 1
     assert not (tmp_path / "out").exists()
+
+
+def test_a_reference_docx_made_before_the_new_styles_still_renders(tmp_path):
+    """A user's copy of the templates from an earlier version lacks the legend, fact, gloss,
+    "New" and handling styles: older styles stand in for them."""
+    import docx
+
+    custom = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", custom)
+    reference = docx.Document(str(custom / "reference.docx"))
+    for name in ("Brief Legend", "Brief Fact", "Brief Gloss", "Brief New", "Brief Handling"):
+        element = reference.styles[name].element
+        element.getparent().remove(element)
+    reference.save(str(custom / "reference.docx"))
+    out = generate(tmp_path / "out", "--templates", str(custom), "--format", "docx")
+    document = docx.Document(str(out.docx))
+    assert any(p.text.startswith("Quoted text is verbatim") for p in document.paragraphs)
+    assert "For internal use" in document.sections[0].header.paragraphs[0].text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from datetime import date
 
 import pytest
 from conftest import (
@@ -19,13 +20,22 @@ from conftest import (
 
 from briefing.read_docx import ASSESSMENT_TITLE
 
-HEADINGS = ("Key points", "Positions", "Open questions", "Military aid", "Outlook", "Sources")
+HEADINGS = (
+    "Key points",
+    "Positions",
+    "Open questions",
+    "Military aid",
+    "Outlook",
+    "Sourcing",
+    "Sources",
+)
 
 
 def test_generate_prints_the_paths_of_both_documents(seed_brief):
     assert seed_brief.pdf.name == "2024-12-03-ukraines-bid-for-a-nato-invitation.pdf"
     assert seed_brief.docx.name == "2024-12-03-ukraines-bid-for-a-nato-invitation.docx"
-    assert seed_brief.stdout.split() == [str(seed_brief.pdf), str(seed_brief.docx)]
+    record = seed_brief.pdf.with_suffix(".json")
+    assert seed_brief.stdout.split() == [str(seed_brief.pdf), str(seed_brief.docx), str(record)]
 
 
 def test_pdf_shows_date_title_and_every_section(seed_brief):
@@ -72,7 +82,7 @@ def test_every_statement_is_a_verbatim_sentence_of_a_source(seed_model):
 
 
 def test_every_statement_is_printed_in_both_documents(seed_brief, seed_model):
-    pdf = squash(pdf_body_text(seed_brief.pdf))
+    pdf = squash(pdf_body_text(seed_brief.pdf, running_head=seed_model.title))
     docx_text = "\n".join(text for _, text in docx_paragraphs(seed_brief.docx))
     for statement in seed_model.statements():
         assert squash(statement.text) in pdf
@@ -118,3 +128,44 @@ def test_libreoffice_opens_the_docx_and_prints_footnotes_at_the_foot_of_the_page
     assert squash(first) in squash(pages[0])
     assert "Page 1 of" in pages[0]
     assert squash(pages[0]).index(squash("Key points")) < squash(pages[0]).index(squash(first))
+
+
+# --- dates a reader can see ------------------------------------------------------------------------
+
+WEEKEND = "Zelensky insisted this weekend."  # from a 2 December article
+
+
+def statement_with(model, start: str):
+    return next(s for s in model.statements() if start in s.quoted)
+
+
+def docx_runs(path, start: str) -> list[tuple[str, str]]:
+    """(character style, text) of the runs of the body paragraph holding `start`."""
+    import docx
+
+    paragraph = next(p for p in docx.Document(str(path)).paragraphs if start in p.text)
+    return [(run.style.name if run.style is not None else "", run.text) for run in paragraph.runs]
+
+
+def test_a_statement_from_an_older_article_shows_its_date(seed_brief, seed_model):
+    statement = next(s for s in seed_model.statements() if s.published == date(2024, 10, 17))
+    assert statement.dated == "Published 17 October 2024"
+    pdf = squash(pdf_body_text(seed_brief.pdf, running_head=seed_model.title))
+    after = pdf.split(squash(statement.quoted), 1)[1]
+    assert after.startswith(f"{statement.citation.number}PUBLISHED17OCTOBER2024")  # set in caps
+    runs = docx_runs(seed_brief.docx, statement.text[:40])
+    assert ("Brief Note", "Published 17 October 2024") in runs
+    assert all(not s.dated for s in seed_model.statements() if s.published.month == 12)
+
+
+def test_a_relative_day_is_glossed_beside_the_unchanged_quote(seed_brief, seed_model):
+    statement = statement_with(seed_model, WEEKEND)
+    gloss = "[this weekend: 30 November – 1 December 2024]"
+    assert statement.gloss == gloss
+    assert statement.text.endswith(WEEKEND)  # the quoted text itself is never changed
+    pdf = squash(pdf_body_text(seed_brief.pdf, running_head=seed_model.title))
+    assert squash(statement.quoted) + str(statement.citation.number) + squash(gloss) in pdf
+    runs = docx_runs(seed_brief.docx, WEEKEND)
+    assert ("Brief Gloss", gloss) in runs
+    quoted = "".join(text for style, text in runs if style in ("", "Default Paragraph Font"))
+    assert quoted.strip() == statement.quoted

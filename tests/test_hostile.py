@@ -75,7 +75,7 @@ def test_seed_brief_leaves_nothing_in_the_temporary_folder(tmpdir_audit, tmp_pat
     process = start(tmpdir_audit, *seed_args(tmp_path / "out"))
     out, err = process.communicate()
     assert process.returncode == 0, err
-    assert [Path(p).suffix for p in out.split()] == [".pdf", ".docx"]
+    assert [Path(p).suffix for p in out.split()] == [".pdf", ".docx", ".json"]
     assert left_in(tmpdir_audit) == []
 
 

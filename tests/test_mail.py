@@ -86,7 +86,10 @@ def test_eml_holds_text_html_and_the_pdf(tmp_path):
     assert message["To"] == "minister@example.org"
     assert message["Cc"] == "desk@example.org"
     assert message["From"] == "unit@example.org"
-    assert message["Subject"] == "Ukraine's bid for a NATO invitation – 3 December 2024"
+    assert (
+        message["Subject"]
+        == "[For internal use] Ukraine's bid for a NATO invitation – 3 December 2024"
+    )
     text = message.get_body(("plain",)).get_content()
     html = message.get_body(("html",)).get_content()
     assert "KEY POINTS" in text
@@ -122,7 +125,7 @@ def test_message_reaches_a_local_smtp_server_intact(smtp_server, tmp_path, monke
     envelope = inbox.envelopes[0]
     assert envelope.rcpt_tos == ["minister@example.org"]
     message = email.message_from_bytes(envelope.content, policy=policy.default)
-    assert message["Subject"] == "Morning brief"
+    assert message["Subject"] == "[For internal use] Morning brief"  # the handling mark stays
     pdf = next(message.iter_attachments())
     assert pdf.get_filename() == PDF_NAME
     assert pdf.get_content().startswith(b"%PDF-")
@@ -271,3 +274,32 @@ def test_eml_never_replaces_a_pipe_or_a_device(tmp_path):
     assert "is a symbolic link, not a regular file" in result.output
     assert link.is_symlink()
     assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+def test_key_points_carry_their_dates_glosses_and_the_handling_mark(tmp_path):
+    target = tmp_path / "brief.eml"
+    result = run(*email_args("--eml", str(target)))
+    assert result.exit_code == 0, result.output
+    message = read(target)
+    assert message["Subject"].startswith("[For internal use] ")
+    text = message.get_body(("plain",)).get_content()
+    html = message.get_body(("html",)).get_content()
+    assert text.startswith("Policy brief · For internal use\n")
+    assert "insisted this weekend. [3] (this weekend: 30 November – 1 December 2024)" in text
+    assert "this weekend: 30 November – 1 December 2024" in html
+
+
+def test_an_older_key_point_shows_its_date_in_the_email():
+    from dataclasses import replace
+
+    from briefs import sample_brief
+
+    from briefing.mail import plain_text, summarize_brief
+    from briefing.model import Section
+
+    brief = sample_brief()
+    old = replace(brief.sections[0].statements[0], dated="Published 17 April 2025", new=True)
+    brief = replace(brief, sections=(Section("key_points", "Key points", statements=(old,)),))
+    summary = summarize_brief(brief)
+    assert summary.subject == "[Restricted] Port strike – 7 May 2025"
+    assert "Dock workers stayed out. [1] (New · Published 17 April 2025)" in plain_text(summary)

@@ -94,7 +94,7 @@ def test_unedited_draft_reads_as_the_brief_with_no_assessment(seed_brief, seed_m
     statements = seed_model.section("key_points").statements
     assert summary.title == seed_model.title
     assert summary.date_label == seed_model.date_label
-    assert summary.subject == f"{seed_model.title} – {seed_model.date_label}"
+    assert summary.subject == f"[For internal use] {seed_model.title} – {seed_model.date_label}"
     assert [p.text for p in summary.key_points] == [s.text for s in statements]
     assert [p.notes for p in summary.key_points] == [(s.citation.number,) for s in statements]
     assert summary.footnotes == tuple((s.citation.number, s.citation.text) for s in statements)
@@ -221,7 +221,8 @@ def test_deleted_key_point_renumbers_the_footnotes_as_word_does(draft, seed_mode
 def test_edited_title_becomes_the_subject(draft):
     document = open_draft(draft)
     next(p for p in document.paragraphs if p.style.name == "Title").text = "Revised title"
-    assert read_draft(save(document, draft)).subject == "Revised title – 3 December 2024"
+    subject = read_draft(save(document, draft)).subject
+    assert subject == "[For internal use] Revised title – 3 December 2024"
 
 
 # --- files that are not briefing drafts ------------------------------------------------------

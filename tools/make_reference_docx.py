@@ -18,6 +18,9 @@ from docx.shared import Mm, Pt, RGBColor
 
 ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
 MUTED = RGBColor(0x5B, 0x64, 0x70)
+HANDLING = RGBColor(0xAA, 0x33, 0x33)  # the handling mark stands out, as a stamp would
+TEXT_WIDTH_MM = 170  # A4 less the 20 mm side margins: the header's right tab stop
+FACT_LABEL_MM = 36  # the sourcing note's label column: its longest label, "Anonymous sources"
 BODY_FONT = "Georgia"
 LABEL_FONT = "Arial"
 
@@ -82,6 +85,7 @@ def build(path: Path) -> None:
     font(styles["Caption"], LABEL_FONT, 8, bold=True, color=MUTED)
     spacing(styles["Caption"], before=6, after=2, line=1.0)
     font(styles["Header"], LABEL_FONT, 8, color=MUTED)
+    _header_tabs(styles["Header"], TEXT_WIDTH_MM)
     font(styles["Footer"], LABEL_FONT, 8, color=MUTED)
 
     footnote_text = styles.add_style("Footnote Text", WD_STYLE_TYPE.PARAGRAPH)
@@ -111,6 +115,31 @@ def build(path: Path) -> None:
     empty.base_style = styles["Normal"]
     empty.quick_style = True
     font(empty, LABEL_FONT, 9, italic=True, color=MUTED)
+    legend = styles.add_style("Brief Legend", WD_STYLE_TYPE.PARAGRAPH)
+    legend.base_style = styles["Normal"]
+    legend.quick_style = True
+    font(legend, LABEL_FONT, 7.5, color=MUTED)
+    spacing(legend, before=2, after=4, line=1.0)
+    fact = styles.add_style("Brief Fact", WD_STYLE_TYPE.PARAGRAPH)
+    fact.base_style = styles["Normal"]
+    fact.quick_style = True
+    font(fact, LABEL_FONT, 9)
+    spacing(fact, after=1, line=1.0)
+    # A label, a tab, then its text: the sourcing note reads as two columns.
+    fact.paragraph_format.left_indent = Mm(FACT_LABEL_MM)
+    fact.paragraph_format.first_line_indent = -Mm(FACT_LABEL_MM)
+    fact.paragraph_format.tab_stops.add_tab_stop(Mm(FACT_LABEL_MM))
+    gloss = styles.add_style("Brief Gloss", WD_STYLE_TYPE.CHARACTER)
+    gloss.quick_style = True
+    font(gloss, LABEL_FONT, 7.5, color=MUTED)
+    new = styles.add_style("Brief New", WD_STYLE_TYPE.CHARACTER)
+    new.quick_style = True
+    font(new, LABEL_FONT, 7, bold=True, color=ACCENT)
+    new.font.all_caps = True
+    handling = styles.add_style("Brief Handling", WD_STYLE_TYPE.CHARACTER)
+    handling.quick_style = True
+    font(handling, LABEL_FONT, 8, bold=True, color=HANDLING)
+    handling.font.all_caps = True
     # Word's own name for the text a content control shows until it is filled in: Word and
     # LibreOffice show the Assessment prompt in it, so the prompt reads as template text.
     placeholder = styles.add_style("Placeholder Text", WD_STYLE_TYPE.CHARACTER)
@@ -129,6 +158,20 @@ def build(path: Path) -> None:
     properties.comments = "Styles for briefing's DOCX briefs"
     path.parent.mkdir(parents=True, exist_ok=True)
     document.save(path)
+
+
+def _header_tabs(style, width_mm: float) -> None:
+    """The running header's tab stops: centre and right edge of the text, for "title, handling
+    mark, date" (Word's default stops are those of US Letter with one-inch margins)."""
+    from docx.enum.text import WD_TAB_ALIGNMENT
+
+    ppr = style.element.get_or_add_pPr()
+    for child in list(ppr):
+        if child.tag == _qn("w:tabs"):
+            ppr.remove(child)
+    stops = style.paragraph_format.tab_stops
+    stops.add_tab_stop(Mm(width_mm / 2), WD_TAB_ALIGNMENT.CENTER)
+    stops.add_tab_stop(Mm(width_mm), WD_TAB_ALIGNMENT.RIGHT)
 
 
 def _no_border(style) -> None:
