@@ -413,6 +413,8 @@ def _relevance_by_section(
             relevance["aid"][i] = 0.0
         if not (_asks(c.text) or open_markers.search(" " + c.text.lower() + " ")):
             relevance["open_questions"][i] = 0.0
+        else:  # the marker is itself the clearest cue ("would not say")
+            relevance["open_questions"][i] = max(relevance["open_questions"][i], CUE_WEIGHT)
     positions = relevance["positions"]
     stance = speech(vocab).stance
     for i, c in enumerate(candidates):

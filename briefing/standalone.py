@@ -67,6 +67,8 @@ def _leaning(vocab: Vocabulary) -> Leaning:
         back_reference=re.compile(
             rf"\b(?:the|this|that)\s+(?:{roles})\b(?!\s+(?:of|for|at|in|from)\s+(?:the\s+)?[A-Z])"
             rf"|\b(?:{phrases})\b"
+            # "the former" standing for someone ("the latter said"), not "the former president"
+            r"|\bthe\s+(?:former|latter)\b(?!\s+(?-i:[a-z]))"
             # "..., believes another." — another of whom?
             rf"|\b(?:{said}|believes|according to)\s+(?:yet\s+)?another\b(?!\s+[a-z])",
             re.I,

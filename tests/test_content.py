@@ -1,0 +1,294 @@
+"""What an analyst would strike out of a brief, on small corpora of no topic the engine knows, with
+no profile: statements that lean on an unseen sentence, restatements, wrong actors, sections
+without fitting material, sources that differ shown as agreeing, key points that miss the story,
+titles that are word lists."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from briefing.pipeline import Options, build_brief
+from briefing.standalone import leans_on_previous
+
+DAY = date(2025, 3, 12)
+
+
+def write(folder: Path, articles: dict[str, str]) -> Path:
+    for n, (name, text) in enumerate(articles.items()):
+        (folder / f"{n:02d}.md").write_text(
+            f'---\ntitle: "{name}"\noutlet: "Outlet {n}"\ndate: 2025-03-1{n}\n---\n{text}\n',
+            encoding="utf-8",
+        )
+    return folder
+
+
+def brief_of(folder: Path, **options):
+    return build_brief(Options(sources=folder, day=DAY, **options))
+
+
+def headings(brief) -> dict[str, list[str]]:
+    positions = next((s for s in brief.sections if s.key == "positions"), None)
+    if positions is None:
+        return {}
+    return {g.actor: [s.quoted for s in g.statements] for g in positions.groups}
+
+
+# --- statements that lean on a sentence the brief left out -----------------------------------
+
+DEPENDENT = [
+    "This will shatter the council's hopes for a quick deal.",
+    "“Such a gesture before the election would anger voters,” said a party official.",
+    "The decision will take time and will only be raised next year, believes another.",
+    "Transport Minister Ana Ruiz said it should happen now.",
+    '"The best way to do that is to raise the toll," said the official.',
+    "However, several councillors said there was no consensus.",
+    "He told reporters on Monday that the vote would go ahead.",
+    "The man was taken to hospital after the crash.",
+    "At the time, the mayor said the bridge was safe.",
+    "In the call, he explained his decision to leave the race.",
+    "The proposal was backed by the latter.",
+]
+STANDALONE = [
+    "It is unclear whether the regional board will approve the toll.",
+    "The Riverside council voted 5-4 on Monday to study a toll on the Old Mill bridge.",
+    "Spain's foreign ministry said it would publish the study next month.",
+    "The former president, Ana Ruiz, said the bridge would be rebuilt.",
+    "A senior transport official said the board would meet on Tuesday.",
+    "Mayor Helen Osei said the toll was the only way to pay for the repair.",
+]
+
+
+def test_sentences_that_lean_on_the_one_before_are_told_apart():
+    assert [s for s in DEPENDENT if not leans_on_previous(s)] == []
+    assert [s for s in STANDALONE if leans_on_previous(s)] == []
+
+
+def test_a_leaning_statement_comes_with_the_sentence_it_needs_or_not_at_all(tmp_path):
+    write(
+        tmp_path,
+        {
+            "Board set to reject bridge toll": (
+                "The regional board is unlikely to approve the Old Mill bridge toll at its meeting "
+                "on Tuesday, three board members said. This will shatter the council's hopes for "
+                "a quick repair of the bridge before the summer. The toll would raise $4 million a "
+                "year for the repair, according to the council's own study."
+            ),
+            "Toll vote looms": (
+                "The regional board meets on Tuesday to vote on the Old Mill bridge toll. Board "
+                "members have signalled they will vote against it. This will shatter the council's "
+                "hopes for a quick repair. Residents of the east bank oppose the toll."
+            ),
+        },
+    )
+    brief = brief_of(tmp_path)
+    for s in brief.statements():
+        if s.text.startswith("This will shatter"):
+            assert s.context  # shown with the sentence that says what "this" is
+        assert not leans_on_previous(s.quoted) or s.context
+
+
+# --- the same point made three times -----------------------------------------------------------
+
+
+def test_the_same_point_in_other_words_is_made_once(tmp_path):
+    write(
+        tmp_path,
+        {
+            "Board unlikely to back toll": (
+                "The regional board is unlikely to approve the Old Mill bridge toll at Tuesday's "
+                "meeting. Engineers said the bridge can carry traffic until the autumn."
+            ),
+            "Toll decision put off": (
+                "Board members are expected to hold off on the bridge toll during their meeting on "
+                "Tuesday. The city has already closed one lane of the bridge."
+            ),
+            "Slim chances for the toll": (
+                "The toll's chances of approval at the Tuesday meeting are slim, board members "
+                "say. Cyclists have asked for a separate lane on the repaired bridge."
+            ),
+        },
+    )
+    brief = brief_of(tmp_path)
+    about_the_vote = [
+        s.quoted
+        for s in brief.statements()
+        if "Tuesday" in s.quoted and ("toll" in s.quoted or "bridge" in s.quoted)
+    ]
+    assert len(about_the_vote) == 1, about_the_vote
+
+
+# --- actors ---------------------------------------------------------------------------------------
+
+
+def test_actors_are_countries_and_institutions_told_by_titles_and_roles(tmp_path):
+    write(
+        tmp_path,
+        {
+            "Chile presses Britain over detained former ruler": (
+                "The Chilean government has urged Britain to release the former ruler on "
+                "humanitarian grounds. “We ask for his immediate return,” Spanish Foreign Ministry "
+                "spokesman Joaquin Perez said of a separate extradition request. A senior US "
+                "official said Washington would not take sides in the dispute. “This is a matter "
+                "for the courts,” said the official. British Home Secretary Jack Straw said he "
+                "would decide on the case within weeks."
+            ),
+            "Extradition fight goes to court": (
+                "Chilean Foreign Minister Jose Miguel Insulza said the arrest violated Chile's "
+                "sovereignty. Spain's foreign ministry said it would press its request in the "
+                "London court. The former ruler's lawyers told The Daily Chronicle that he was too "
+                "ill to travel."
+            ),
+        },
+    )
+    actors = headings(brief_of(tmp_path))
+    for actor, statements in actors.items():
+        if any("Chilean government has urged" in s for s in statements):
+            assert actor == "Chile"
+        if any("Joaquin Perez" in s for s in statements):
+            assert actor == "Spain"
+        if any("senior US official" in s for s in statements):
+            assert actor == "United States"
+    assert "The Daily Chronicle" not in actors  # a newspaper reports positions, it holds none
+    assert all("," not in actor for actor in actors)
+
+
+def test_one_person_is_one_actor_under_every_form_of_the_name(tmp_path):
+    write(
+        tmp_path,
+        {
+            "Defector speaks": (
+                "Chun Hae-sung, a former North Korean diplomat, said the regime was running out of "
+                "money. “They cannot pay the embassies any more,” Chun said in an interview."
+            ),
+            "Defector's account questioned": (
+                "Officials in Seoul said they could not confirm the account Chun Hae-sung gave. "
+                "Chun said he fled with his family in 2023."
+            ),
+        },
+    )
+    actors = headings(brief_of(tmp_path))
+    assert not ({"Chun", "Chun Hae-sung"} <= set(actors))
+
+
+# --- sections that fit their material -----------------------------------------------------------
+
+
+def test_no_aid_section_without_aid_given_or_asked_for(tmp_path):
+    write(
+        tmp_path,
+        {
+            "Economy shrinks as floods hit": (
+                "The economy shrank by 2 percent in the last quarter, the statistics office said. "
+                "Floods killed 45 people and caused $3 billion in damage, officials said. The "
+                "finance minister said growth would return by the end of the year."
+            ),
+            "Flood toll rises": (
+                "The death toll from the floods rose to 52 on Tuesday. Damage to roads and "
+                "bridges is estimated at $3.2 billion, the transport ministry said."
+            ),
+        },
+    )
+    brief = brief_of(tmp_path)
+    assert "aid" not in [s.key for s in brief.sections]
+
+
+def test_open_questions_hold_only_what_is_unresolved(tmp_path):
+    write(
+        tmp_path,
+        {
+            "Council weighs toll": (
+                "The Riverside council voted 5-4 on Monday to study a toll on the Old Mill bridge. "
+                "It is unclear whether the regional board will approve the toll. The mayor said "
+                "the toll could raise $4 million a year for the repair. Officials would not say "
+                "when the vote would take place. Some residents fear the toll may push traffic "
+                "onto side streets."
+            ),
+            "Bridge repair costs climb": (
+                "The cost of repairing the Old Mill bridge has risen to $48 million, engineers "
+                "said. The council has not yet decided whether to close the bridge during the "
+                "works. Cyclists asked for a separate lane on the repaired bridge. The bridge "
+                "carries 30,000 cars a day, twice as many as when it opened in 1962. Work on the "
+                "east bank ramp began in January and will end in May. Shops on Mill Street "
+                "reported fewer customers since one lane was closed."
+            ),
+        },
+    )
+    brief = brief_of(tmp_path)
+    open_questions = next((s for s in brief.sections if s.key == "open_questions"), None)
+    assert open_questions is not None
+    for s in open_questions.all_statements():
+        assert any(m in s.quoted for m in ("whether", "would not say", "unclear")), s.quoted
+
+
+# --- sources that differ ------------------------------------------------------------------------
+
+
+def test_sources_that_give_different_numbers_are_shown_side_by_side(tmp_path):
+    write(
+        tmp_path,
+        {
+            "North to send athletes": (
+                "North Korea will send a delegation of more than 400 people to the Games next "
+                "month, the unification ministry said. The two Koreas will march under one flag."
+            ),
+            "Delegation announced": (
+                "North Korea will send a delegation of 550 people to the Games next month, the "
+                "unification ministry said. Talks on a joint team continue."
+            ),
+        },
+    )
+    brief = brief_of(tmp_path)
+    delegation = [s for s in brief.statements() if "delegation of" in s.quoted]
+    shown = " ".join(s.quoted for s in delegation)
+    assert "400" in shown
+    assert "550" in shown
+    marked = [s for s in delegation if s.variants]
+    assert marked
+    assert "Sources differ" in marked[0].note
+    assert "Reported by" not in marked[0].note
+
+
+# --- key points and title -----------------------------------------------------------------------
+
+
+def test_key_points_state_the_central_event(tmp_path):
+    write(
+        tmp_path,
+        {
+            "Former ruler detained in London": (
+                "British police arrested the former ruler in a London clinic on Friday at the "
+                "request of a Spanish judge. His wife appealed for his release on health grounds. "
+                "A bank froze accounts linked to his family last year."
+            ),
+            "Arrest in London": (
+                "The former ruler was arrested in London on Friday on a Spanish warrant, police "
+                "said. The arrest came as he recovered from back surgery."
+            ),
+            "Reaction to the arrest": (
+                "Supporters protested outside the clinic where the former ruler was arrested on "
+                "Friday. A bank spokesman declined to comment on the accounts."
+            ),
+        },
+    )
+    brief = brief_of(tmp_path)
+    key_points = " ".join(s.quoted for s in brief.section("key_points").all_statements())
+    assert "arrested" in key_points
+    assert 3 <= len(brief.section("key_points").statements) <= 5
+
+
+def test_title_is_a_headline_or_the_subject_never_a_list_of_words(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "The Riverside council voted on Monday to study a toll on the Old Mill bridge. Mayor "
+        "Helen Osei said the Old Mill bridge toll was the only way to pay for the repair.",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "Residents packed the hall as the council debated the Old Mill bridge toll. Helen Osei's "
+        "plan would charge drivers $2 a crossing.",
+        encoding="utf-8",
+    )
+    brief = build_brief(Options(sources=tmp_path, day=DAY, include_undated=True))
+    assert not brief.title.startswith("Briefing:")
+    assert "," not in brief.title
+    assert " and " not in brief.title
