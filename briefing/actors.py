@@ -319,9 +319,15 @@ class Actors:
         return {s: names[s] for s, n in spread.items() if n >= needed}
 
     def _person(self, speaker: str) -> str:
+        """The central person `speaker` is: the same surname, and the same first name when the
+        speaker has one ("John Kennedy" is not "Anthony Kennedy")."""
         if not is_proper_name(speaker, self.speech):
             return ""
-        return self.central.get(speaker.split()[-1], "")
+        words = speaker.split()
+        central = self.central.get(words[-1], "")
+        if central and len(words) > 1 and words[0] != central.split()[0]:
+            return ""
+        return central
 
     def _resolved(self, text: str) -> list[Mention]:
         return self.places.resolve(self.places.find(text), text)

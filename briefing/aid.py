@@ -77,6 +77,8 @@ def aid_rows(
                 continue
             status = status or "reported"
             row = AidRow(_donor(sentence, actors, status, known), item, status, p)
+            if not row.donor and len(item.split()) == 1 and not known.money.search(item):
+                continue  # "—, weapons, requested": a row that tells the reader nothing
             room -= word_count(row.donor) + word_count(row.item)
             if room < 0:
                 return tuple(rows[:MAX_AID_ROWS])
@@ -183,5 +185,7 @@ def _donor(text: str, actors: Sequence[Actor], status: str, known: AidWords) -> 
                 spans.append((match.start(), match.group(0)))
     if spans:
         return min(spans)[1]
-    proper = re.search(r"(?<=[a-z,] )(?:[A-Z][\w.-]+)(?:\s+[A-Z][\w.-]+)*", text)
-    return proper.group(0) if proper else ""
+    for proper in re.finditer(r"(?<=[a-z,] )(?:[A-Z][\w.-]+)(?:\s+[A-Z][\w.-]+)*", text):
+        if proper.group(0).split()[0] not in known.not_names:  # "Monday" gives nothing
+            return proper.group(0)
+    return ""

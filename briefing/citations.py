@@ -32,7 +32,7 @@ from briefing.model import (
     Statement,
 )
 from briefing.speakers import is_proper_name, speech
-from briefing.vocabulary import Vocabulary, shipped
+from briefing.vocabulary import Vocabulary, alternation, shipped
 
 # A short title of about six words is still recognisable; a title of up to eight is kept whole.
 SHORT_TITLE_WORDS = 6
@@ -107,7 +107,7 @@ class Citer:
             reported_by=len(pick.sources),
             sources=tuple(self.articles[d].id for d in pick.sources),
             attributed_to=pick.speaker,
-            anonymous=bool(pick.speaker) and not is_proper_name(pick.speaker, speech(self.vocab)),
+            anonymous=_anonymous(pick.speaker, self.vocab),
             dated=self._dated(pick),
             glosses=glossed,
             gloss=self.labels.glossed.format(glosses="; ".join(glossed)) if glossed else "",
@@ -307,3 +307,16 @@ def _sentence_case(text: str, first_is_title: bool) -> str:
     """A reference that opens with the brief's own words ("article beginning …") starts with a
     capital; one that opens with a name ("example.org") is left as written."""
     return text[:1].upper() + text[1:] if first_is_title else text
+
+
+def _anonymous(speaker: str, vocab) -> bool:
+    """Tell whether a speaker is an unnamed person ("a senior official", "diplomats"), not a
+    name and not an institution speaking as such ("the unification ministry")."""
+    if not speaker or is_proper_name(speaker, speech(vocab)):
+        return False
+    return vocab.compiled(_persons).search(speaker) is not None
+
+
+def _persons(vocab) -> re.Pattern[str]:
+    """Nouns of an unnamed person: "official", "diplomats", "a source"."""
+    return re.compile(rf"\b(?:{alternation(vocab.words('anonymous_persons'))})\b", re.I)

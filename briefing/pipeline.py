@@ -57,7 +57,8 @@ def build_brief(options: Options, corpus: Corpus | None = None) -> Brief:
     drafts = build_sections(articles, profile, options.words, day)
     log.info("Body: %d words of %d", body_words(drafts), options.words)
     labels = Labels(**vocab.table("labels"))
-    title = profile.title or corpus_title(articles, vocab)
+    lead = [p.text for d in drafts if d.key == "key_points" for p in d.picks]
+    title = profile.title or corpus_title(articles, vocab, lead)
     slug = slugify(title)
     earlier = gather_earlier(options.output, slug, day, options.since)
     citer = Citer(articles, labels, day, vocab, earlier)

@@ -48,6 +48,7 @@ MIN_SHARED_BIGRAMS = 2  # restatements share several rare bigrams, not one
 # Newer reporting supersedes older: an article's weight halves every RECENCY_HALF_LIFE days before
 # the brief's date, but never falls below RECENCY_FLOOR (background still counts).
 RECENCY_HALF_LIFE = 14.0
+VAGUE_DATE_FACTOR = 0.5  # a year alone ("next year") weighs half a date on the timeline
 RECENCY_FLOOR = 0.3
 
 
@@ -178,7 +179,7 @@ class Aid:
     """Aid statements and the table of what is given, by whom, with what status."""
 
     key = "aid"
-    share = 0.21
+    share = 0.18
 
     def choose(self, material: Material, selection: Selection, allowance: int) -> Draft:
         pool = material.pool(self.key, selection.chosen)
@@ -198,11 +199,18 @@ class Outlook:
     """What comes next: dated events on a timeline, the other forward-looking statements below."""
 
     key = "outlook"
-    share = 0.14
+    share = 0.18
 
     def choose(self, material: Material, selection: Selection, allowance: int) -> Draft:
         pool = material.pool(self.key, selection.chosen)
-        ids = selection.select(self.key, allowance, pool, material.boost(self.key, pool))
+        boost = material.boost(self.key, pool)
+        # The events still ahead of the brief's date come first: they are what a reader plans
+        # by; the other forward-looking statements take the words left.
+        ahead = [i for i in pool if (when := self._when(material, i)) and when.day > material.day]
+        ids = selection.select(self.key, allowance, ahead, boost)
+        used = sum(material.engine.unit_words(i) for i in ids)
+        rest_pool = [i for i in pool if i not in ids]
+        ids += selection.select(self.key, allowance - used, rest_pool, boost)
         events, rest = [], []
         for p in _picks(material, material.in_reading_order(ids)):
             published = material.articles[p.article].published
@@ -215,12 +223,18 @@ class Outlook:
         title = _title(material, self.key)
         return Draft(self.key, title, picks=tuple(rest), events=tuple(events))
 
+    @staticmethod
+    def _when(material: Material, i: int):
+        c = material.engine.candidates[i]
+        published = material.articles[c.document].published
+        return resolve(c.text, published, material.vocab) if published else None
+
 
 class Positions:
     """Who wants what: statements grouped by actor, every actor heard before any is heard twice."""
 
     key = "positions"
-    share = 0.28
+    share = 0.29
 
     def choose(self, material: Material, selection: Selection, allowance: int) -> Draft:
         others = material.vocab.table("labels")["others"]  # statements no actor or speaker claims
@@ -309,7 +323,7 @@ def _group(
 
 # The sections in the order they choose: positions last, so that the words other sections leave
 # unused go to them. The reading order is `profile.SECTION_KEYS`.
-SECTIONS = (KeyPoints(), ListSection("open_questions", 0.17), Aid(), Outlook(), Positions())
+SECTIONS = (KeyPoints(), ListSection("open_questions", 0.15), Aid(), Outlook(), Positions())
 
 
 def build_sections(
@@ -351,9 +365,13 @@ def gather(articles: Sequence[Article], profile: Profile, day: date) -> Material
     relevance = _relevance_by_section(candidates, profile, speakers)
     future = calendar(vocab).future
     for i, c in enumerate(candidates):
-        bonus = _future_bonus(c.text, articles[c.document].published, day, vocab)
-        # The outlook is what comes next: a sentence that looks forward or names a time to come.
-        looks_ahead = bonus > 0 or future.search(c.text) is not None
+        published = articles[c.document].published
+        when = resolve(c.text, published, vocab) if published else None
+        bonus = _future_bonus(when, published, day)
+        # The outlook is what comes next: a sentence that looks forward or names a time to come,
+        # never one about a day already past when it was written.
+        past = when is not None and when.day < published
+        looks_ahead = not past and (bonus > 0 or future.search(c.text) is not None)
         relevance["outlook"][i] = relevance["outlook"][i] + bonus if looks_ahead else 0.0
     fresh = [recency(a.published, day) for a in articles]
     # A quotation with no speaker in it or just before it would reach the reader unattributed.
@@ -433,20 +451,23 @@ def _relevance_by_section(
 
 
 def _asks(text: str) -> bool:
-    """Tell whether a sentence is a question ("Will the talks resume?")."""
-    return text.rstrip(QUOTE_MARKS + " ").endswith("?")
+    """Tell whether a sentence reports a question someone asks ("“Will the talks resume?” she
+    asked"). A bare question is the writer's own: a subheading or a rhetorical turn, not an open
+    question of the story."""
+    return re.search(r"\?[”\"’']", text) is not None
 
 
 def _orphan_quote(text: str, has_speaker: bool) -> bool:
     return not has_speaker and text.lstrip()[:1] in QUOTE_MARKS
 
 
-def _future_bonus(text: str, published: date | None, day: date, vocab: Vocabulary) -> float:
+def _future_bonus(when, published: date | None, day: date) -> float:
     """Outlook favours sentences naming a time still to come, more so after the brief's date."""
-    when = resolve(text, published, vocab) if published else None
-    if when is None or when.day < published:
+    if when is None or published is None or when.day < published:
         return 0.0
-    return CUE_WEIGHT * (2 if when.day > day else 1)
+    # A date a reader can plan by ("the end of June", "3 December") says more than "next year".
+    vague = not when.exact and when.label.isdigit()
+    return CUE_WEIGHT * (2 if when.day > day else 1) * (VAGUE_DATE_FACTOR if vague else 1.0)
 
 
 def recency(published: date | None, day: date) -> float:

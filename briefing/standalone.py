@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.speakers import QUOTE_MARKS, speech
+from briefing.text import stop_words
 from briefing.vocabulary import Vocabulary, alternation, shipped
 
 # An "it" within this many words of an extraposition's "that", "to" or "whether" is empty:
@@ -20,6 +21,10 @@ EMPTY_IT_REACH = 4
 ATTRIBUTION_ONLY_CHARS = 120  # "Name, title of the organisation, said." names who, says nothing
 _NAME = r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"
 _TERMINAL = (".", "!", "?", "…", "”", '"', "’", "'", ")")
+# An inline "related stories" widget: headlines glued to a name ("TrumpScaramucci") and closed by a
+# capitalised "MORE".
+_INLINE_LINKS = re.compile(r"[a-z]MORE\b|\bMORE(?=[’'\s(])")
+_GLUED = re.compile(r"[a-z]{2,}[A-Z][a-z]{3,}|[a-z]MORE\b")
 _QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
@@ -34,6 +39,7 @@ class Leaning:
     said_it: re.Pattern[str]  # "<person> said it should": "it" is no person, so something earlier
     titles: re.Pattern[str]  # an office before a name marks the speaker as a person
     attribution_only: re.Pattern[str]  # "Ana Ruiz, the council's chair, said in a statement."
+    demonstrative: re.Pattern[str]  # "to achieve those savings", "any such decision"
     described: re.Pattern[str]  # "The man was taken to hospital": named in an earlier sentence
     after_event: re.Pattern[str]  # "At the time, ...", "Two years later, ..."
     person_nouns: re.Pattern[str]  # "A mother is upset after she says ...": who "she" is
@@ -56,6 +62,7 @@ def _leaning(vocab: Vocabulary) -> Leaning:
     roles = alternation(words("anaphoric_roles"))
     phrases = alternation(words("anaphoric_phrases"), escape=True, longest_first=True)
     said = alternation(words("speech_verbs"))
+    exceptions = alternation(words("demonstrative_exceptions"), escape=True)
     nouns = alternation(words("anaphoric_nouns"), escape=True, longest_first=True)
     return Leaning(
         opening=re.compile(rf"^(?:{openings})\b", re.I),
@@ -79,6 +86,11 @@ def _leaning(vocab: Vocabulary) -> Leaning:
         said_it=re.compile(rf"\b(?:{said})\s+(?:that\s+)?it\b(?!\s+(?:{verbs})\b)", re.I),
         titles=speech(vocab).titled,
         # A name (or two), maybe a title set off by commas, the verb, and nothing said.
+        demonstrative=re.compile(
+            rf"\b(?:these|those|such)\b(?!\s+(?:{exceptions})\b)\s+(?:(?:an?|the)\s+)?"
+            r"(?P<noun>[\w-]+)",
+            re.I,
+        ),
         attribution_only=re.compile(
             rf"^{_NAME}(?:\s+(?:and|&)\s+{_NAME})?(?:,\s*[^,“”\"]{{1,{ATTRIBUTION_ONLY_CHARS}}},)?"
             rf"\s+(?:{said})"
@@ -97,12 +109,22 @@ def _leaning(vocab: Vocabulary) -> Leaning:
 
 def is_fragment(text: str) -> bool:
     """Tell whether `text` is not a whole statement: a heading or lead-in without a full stop
-    ("UPDATE: 5:55 p.m., April 17, Police Department:", "Highlights of the report")."""
-    return not text.rstrip().endswith(_TERMINAL)
+    ("UPDATE: 5:55 p.m., April 17, Police Department:", "Highlights of the report"), or a
+    sentence a page's inline link widget ran into ("President Trump Donald John TrumpScaramucci
+    warns ... MORE's next nomination")."""
+    if not text.rstrip().endswith(_TERMINAL):
+        return True
+    return _INLINE_LINKS.search(text) is not None and _GLUED.search(text) is not None
 
 
-def leans_on_previous(text: str, vocab: Vocabulary | None = None) -> bool:
-    """Tell whether `text` needs the sentence before it to be understood."""
+def leans_on_previous(
+    text: str, vocab: Vocabulary | None = None, topic: frozenset[str] = frozenset()
+) -> bool:
+    """Tell whether `text` needs the sentence before it to be understood.
+
+    `topic` holds the words of the story's topic (in most of its articles): inside a sentence,
+    "such an invitation" is clear in a story about an invitation; opening one, "Such a gesture"
+    never is."""
     known = leaning(vocab)
     if known.attribution_only.match(text) and " that " not in text:
         return True  # it names who said the quotation before it
@@ -114,6 +136,10 @@ def leans_on_previous(text: str, vocab: Vocabulary | None = None) -> bool:
         return True
     if known.described.match(opening) or known.after_event.match(opening):
         return True
+    for found in known.demonstrative.finditer(text):
+        opens = found.start() <= len(text) - len(opening) + len("Any ")
+        if opens or found.group("noun").lower() not in topic:
+            return True
     back = known.back_reference.search(text)
     if back and not known.introduced.search(text, 0, back.start()):
         return True
@@ -134,6 +160,9 @@ def _unnamed_person(text: str, known: Leaning) -> bool:
         return False
     before = outside[: pronoun.start()]
     named = any(word[:1].isupper() for word in before.split()[1:])
-    first = before.split()[:1]
-    named = named or (first and first[0][:1].isupper() and first[0].lower() not in known.starters)
+    first = [w.strip(",;:") for w in before.split()[:1]]
+    stop = stop_words("english")
+    named = named or (
+        first and first[0][:1].isupper() and first[0].lower() not in known.starters | stop
+    )
     return not (named or known.person_nouns.search(before))

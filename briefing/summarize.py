@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from briefing.standalone import is_fragment, leans_on_previous
-from briefing.text import SumyTokenizer, word_count, words
+from briefing.text import SumyTokenizer, stop_words, word_count, words
 from briefing.vocabulary import Vocabulary, shipped
 
 # A bigram of two content words is the unit of meaning; single words count for less because they
@@ -41,6 +41,8 @@ LENGTH_EXPONENT = 0.6
 MIN_WORDS = 6  # shorter fragments rarely stand alone in a brief
 MAX_WORDS = 60  # longer ones are usually run-on captions or lists
 MAX_UNIT_WORDS = 85  # a sentence shown with those it leans on: a short paragraph, no more
+TOPIC_SHARE = 0.6  # a word in this share of the articles is the story's topic
+MIN_TOPIC_DOCUMENTS = 3
 MAX_CHAIN = (
     3  # "A said X." "Such a gesture would ..., recognizes B." "This will ..., believes another."
 )
@@ -100,9 +102,10 @@ class Engine:
         stem, stop = _stemmer(language), stop_words(language)
         groups = vocab.compiled(_concept_groups)
         self.candidates: list[Candidate] = []
+        topic = _topic_words(documents)
         for d, sentences in enumerate(documents):
             fragment = [is_fragment(s) for s in sentences]
-            leaning = [leans_on_previous(s, vocab) for s in sentences]
+            leaning = [leans_on_previous(s, vocab, topic) for s in sentences]
             for i, sentence in enumerate(sentences):
                 tokens = [_POSSESSIVE.sub("", t.lower()) for t in words(sentence)]
                 content = [stem(t) if t not in stop and _is_word(t) else "" for t in tokens]
@@ -313,6 +316,16 @@ def summarize(documents: Sequence[Sequence[str]], words_budget: int) -> list[str
     return [engine.candidates[k].text for k in shown]
 
 
+def _topic_words(documents: Sequence[Sequence[str]]) -> frozenset[str]:
+    """The words of the story's topic: in at least TOPIC_SHARE of three or more documents."""
+    if len(documents) < MIN_TOPIC_DOCUMENTS:
+        return frozenset()
+    spread: Counter[str] = Counter()
+    for sentences in documents:
+        spread.update({w.lower() for s in sentences for w in words(s)})
+    return frozenset(w for w, n in spread.items() if n >= TOPIC_SHARE * len(documents))
+
+
 def _chain_start(i: int, leaning: list[bool], fragment: list[bool]) -> int | None:
     """Return the first sentence a reader needs for sentence i (i itself when it stands alone),
     or None when that takes more than MAX_CHAIN sentences or a fragment."""
@@ -426,22 +439,6 @@ def _stemmer(language: str):
         return found
 
     return stem
-
-
-@cache
-def stop_words(language: str) -> frozenset[str]:
-    """Return sumy's stop words for `language`, read from its data file (importing sumy.utils would
-    pull in an HTTP client the brief never uses)."""
-    from importlib.resources import files
-
-    data = files("sumy") / "data" / "stopwords" / f"{language}.txt"
-    try:
-        text = data.read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError):
-        from sumy.utils import get_stop_words
-
-        return frozenset(get_stop_words(language))
-    return frozenset(w.strip() for w in text.splitlines() if w.strip())
 
 
 def log_scale(value: float) -> float:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from briefing.vocabulary import Vocabulary, shipped
 
@@ -175,3 +176,19 @@ def numbers_differ(first: str, second: str) -> bool:
             if same_place and other != value and other not in mine and value not in theirs:
                 return True
     return False
+
+
+@cache
+def stop_words(language: str) -> frozenset[str]:
+    """Return sumy's stop words for `language`, read from its data file (importing sumy.utils would
+    pull in an HTTP client the brief never uses)."""
+    from importlib.resources import files
+
+    data = files("sumy") / "data" / "stopwords" / f"{language}.txt"
+    try:
+        text = data.read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        from sumy.utils import get_stop_words
+
+        return frozenset(get_stop_words(language))
+    return frozenset(w.strip() for w in text.splitlines() if w.strip())

@@ -14,10 +14,10 @@ from collections.abc import Sequence
 
 from briefing.corpus import Article
 from briefing.speakers import clean_name, speech
-from briefing.vocabulary import Vocabulary
+from briefing.vocabulary import Vocabulary, alternation, shipped
 
 TITLE_SENTENCES = 12  # a story's subject is named in its headline and opening sentences
-HEADLINE_WORDS = (3, 16)  # shorter is a label ("Abstract"), longer a sentence
+HEADLINE_WORDS = (4, 16)  # shorter is a label ("Spain's Parliament"), longer a sentence
 # A headline stands for the whole corpus when most of its content words recur in the other
 # articles; a furniture line ("Story continued below") or one article's angle does not.
 MIN_HEADLINE_SHARE = 0.5
@@ -29,26 +29,63 @@ _HEADLINE_SUFFIX = re.compile(r"\s+[-–—|:]\s+[^-–—|:]{2,40}$")  # "... -
 _HEADLINE_LABEL = re.compile(r"^[A-Z][A-Z ]{2,20}:\s+")  # "EXCLUSIVE: ...", "UPDATE: ..."
 _POSSESSIVE_END = re.compile(r"[’']s?$")
 MIN_HEADLINE_CONTENT = 3  # "Story continued below" names nothing
+_POSTED = re.compile(r"@\w|#\w|\bbreaking\b[^:]{0,20}:", re.I)
 _VERB_ENDING = re.compile(r"(?:ed|ing)$")  # "issued", "inspired": where a noun phrase ends
+MAX_CLAUSE_WORDS = 14  # a title, not a paragraph
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _NAME_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|de\s+|van\s+)?[A-Z][\w’'.-]*)*")
 _POSSESSIVE_PHRASE = r"{name}[’']s?\s+((?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)"
 
 
-def corpus_title(articles: Sequence[Article], vocab: Vocabulary | None = None) -> str:
-    """Return a title for a corpus with no profile: its most representative headline, else its
-    central name and what the articles say of it, else the central name alone."""
+def corpus_title(
+    articles: Sequence[Article], vocab: Vocabulary | None = None, key_points: Sequence[str] = ()
+) -> str:
+    """Return a title for a corpus with no profile: its most representative headline; else the
+    main clause of its first key point, the story in the articles' own words; else its central
+    name."""
     known = speech(vocab)
-    stop = stop_words()
+    stop = _stop_words()
     texts = [" ".join(a.sentences[:TITLE_SENTENCES]).lower() for a in articles]
     headline = _best_headline(articles, texts, stop)
     if headline:
         return headline
-    name = _central_name(articles, known)
-    if not name:
-        return FALLBACK_TITLE
-    phrase = _possessive_phrase(name, articles, stop)
-    return f"{name}’s {phrase}" if phrase else name
+    for sentence in key_points[:1]:
+        clause = _main_clause(sentence, vocab)
+        if clause:
+            return clause
+    return _central_name(articles, known) or FALLBACK_TITLE
+
+
+def _main_clause(sentence: str, vocab: Vocabulary | None) -> str:
+    """The headline-length main clause a sentence opens with ("Felipe VI was formally proclaimed
+    the new King of Spain Thursday" of a longer sentence), or "" when it has none."""
+    text = sentence.strip().strip("“”\"'")
+    opening = text.split(",", 1)
+    first = opening[0].split()[0] if opening[0].split() else ""
+    if len(opening) == 2 and (
+        first.lower() in (vocab or shipped()).words("clause_openers") or _VERB_ENDING.search(first)
+    ):
+        text = opening[1].strip()  # "Flanked by his family, Felipe VI was ...": the main clause
+    cut = _clause_end(vocab).search(text)
+    clause = (text[: cut.start()] if cut else text).rstrip(" .,;:!")
+    words = clause.split()
+    if not HEADLINE_WORDS[0] < len(words) <= MAX_CLAUSE_WORDS or not words[0][:1].isupper():
+        return ""
+    return clause
+
+
+def _clause_end(vocab: Vocabulary | None) -> re.Pattern[str]:
+    """Where a sentence's main clause ends: a comma before a relative or circumstantial clause or
+    an attribution ("..., police said"), a dash, a semicolon, a full stop."""
+    return (vocab or shipped()).compiled(_clause_end_pattern)
+
+
+def _clause_end_pattern(vocab: Vocabulary) -> re.Pattern[str]:
+    openers = alternation(vocab.words("clause_openers"))
+    said = alternation(vocab.words("speech_verbs"))
+    return re.compile(
+        rf",\s+(?=(?:{openers})\b|(?:[A-Z]\w*\s+)+(?:{said})\b)|\s+[—–-]\s+|;|\.\s"
+    )
 
 
 def _best_headline(articles: Sequence[Article], texts: list[str], stop: frozenset[str]) -> str:
@@ -60,6 +97,8 @@ def _best_headline(articles: Sequence[Article], texts: list[str], stop: frozense
             continue
         if title.endswith((".", ")")) or title[:1].islower():
             continue  # a caption or a sentence, not a headline
+        if _POSTED.search(article.title):
+            continue  # a post quoted as the page's title ("@AP", "Breaking: ..."), not a headline
         content = {w.lower() for w in _WORD.findall(title) if w.lower() not in stop}
         others = [t for m, t in enumerate(texts) if m != n] or texts
         if len(content) < MIN_HEADLINE_CONTENT:
@@ -127,8 +166,8 @@ def _possessive_phrase(name: str, articles: Sequence[Article], stop: frozenset[s
     return max(found, key=lambda p: (found[p], -len(p), p)) if found else ""
 
 
-def stop_words() -> frozenset[str]:
-    from briefing.summarize import stop_words
+def _stop_words() -> frozenset[str]:
+    from briefing.text import stop_words
 
     return stop_words("english")
 

@@ -14,7 +14,7 @@ def test_corpus_title_is_the_headline_that_says_what_all_the_articles_report():
     assert corpus_title(articles) == "City council splits over river bridge toll"
 
 
-def test_without_headlines_the_title_is_the_central_name_and_what_is_said_of_it(tmp_path):
+def test_without_headlines_the_title_is_the_main_clause_of_the_story(tmp_path):
     from briefing.corpus import read_paths
 
     texts = [
@@ -25,9 +25,13 @@ def test_without_headlines_the_title_is_the_central_name_and_what_is_said_of_it(
     ]
     for n, text in enumerate(texts):
         (tmp_path / f"{n}.txt").write_text(text, encoding="utf-8")
-    title = corpus_title(read_paths([tmp_path]))
-    assert title == "Lauri Love’s extradition"
-    assert "," not in title  # never a list of frequent words
+    articles = read_paths([tmp_path])
+    lead = "Lauri Love's extradition was approved by a London court after a long hearing."
+    assert corpus_title(articles, key_points=[lead]) == (
+        "Lauri Love's extradition was approved by a London court after a long hearing"
+    )
+    assert corpus_title(articles) == "Lauri Love"  # no key point: the central name
+    assert "," not in corpus_title(articles)  # never a list of frequent words
 
 
 def test_slugify():
