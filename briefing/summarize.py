@@ -52,7 +52,7 @@ CONTEXT_WEIGHT = 0.5
 # Restatement: a candidate restates the brief when most of the weight of its facts (content words,
 # with words of one concept group counted as one, and numbers) is shared with one chosen statement
 # (most of the smaller of the two), or nearly all of it is held across the statements chosen so far.
-MAX_CONTAINED = 0.5
+MAX_CONTAINED = 0.45
 MAX_COVERED = 0.75
 MIN_SHARED_PHRASES = 3  # content-word bigrams two sentences share when they tell one event
 NUMBER_FACTOR = 1.5  # a number is among the most specific facts a sentence holds
