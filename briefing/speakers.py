@@ -184,11 +184,9 @@ def actor_of(text: str, actors: Sequence[Actor]) -> str:
         return ""
     found.sort()
     for start, name in found:
-        if _EXAMPLE.search(text[max(0, start - 16) : start]):
+        if EXAMPLE.search(text[max(0, start - 16) : start]):
             return name
     return found[0][1]
 
 
-_EXAMPLE = re.compile(
-    r"\b(?:like|such as|including|particularly|especially|notably)\s+(?:the\s+)?$"
-)
+EXAMPLE = re.compile(r"\b(?:like|such as|including|particularly|especially|notably)\s+(?:the\s+)?$")

@@ -19,6 +19,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from briefing.gazetteer import gazetteer
+from briefing.speakers import EXAMPLE
 from briefing.standalone import is_fragment, leans_on_previous
 from briefing.text import SumyTokenizer, stop_words, word_count, words
 from briefing.vocabulary import Vocabulary, shipped
@@ -43,6 +45,8 @@ MAX_WORDS = 60  # longer ones are usually run-on captions or lists
 MAX_UNIT_WORDS = 85  # a sentence shown with those it leans on: a short paragraph, no more
 TOPIC_SHARE = 0.6  # a word in this share of the articles is the story's topic
 MIN_TOPIC_DOCUMENTS = 3
+EXAMPLE_REACH = 16  # characters before a name that may say it is an example ("like Hungary")
+SUBJECT_REACH = 4  # words before a name that still opens the sentence ("On Monday, Moscow said")
 MAX_CHAIN = (
     3  # "A said X." "Such a gesture would ..., recognizes B." "This will ..., believes another."
 )
@@ -79,6 +83,7 @@ class Candidate:
     concepts: tuple[str, ...]
     facts: frozenset[str]
     phrases: frozenset[str] = frozenset()  # bigrams of two content words: "walk fame", "seiz build"
+    subject: str = ""  # the actor the sentence is about first ("Moscow remains opposed": Russia)
     lead: int | None = None  # the first of the sentences it must be shown with ("He added ...")
     barred: bool = False  # leans on a sentence that cannot be shown: never chosen
 
@@ -103,6 +108,7 @@ class Engine:
         groups = vocab.compiled(_concept_groups)
         self.candidates: list[Candidate] = []
         topic = _topic_words(documents)
+        places = gazetteer(vocab)
         for d, sentences in enumerate(documents):
             fragment = [is_fragment(s) for s in sentences]
             leaning = [leans_on_previous(s, vocab, topic) for s in sentences]
@@ -136,6 +142,7 @@ class Engine:
                         ),
                         lead=lead,
                         barred=start is None,
+                        subject=_subject(sentence, places),
                     )
                 )
         self.weights = self._concept_weights(len(documents))
@@ -248,8 +255,11 @@ class Engine:
         if any(j in unit for j in chosen):
             return True
         # Each sentence shown must say something new, and so must the pair as a whole.
-        sentences = [self.candidates[k].facts for k in unit]
-        if any(self._repeats(facts, chosen) for facts in {*sentences, self._unit_facts(i)}):
+        parts = [(self.candidates[k].facts, {self.candidates[k].subject}) for k in unit]
+        whole = (self._unit_facts(i), {self.candidates[k].subject for k in unit})
+        if any(
+            self._repeats(facts, subjects - {""}, chosen) for facts, subjects in (*parts, whole)
+        ):
             return True
         # Two sentences that share several phrases of their own ("received a star on the
         # Hollywood Walk of Fame") tell the same event, whatever else each adds.
@@ -259,12 +269,20 @@ class Engine:
             for j in chosen
         )
 
-    def _repeats(self, facts: frozenset[str] | set[str], chosen: list[int]) -> bool:
+    def _repeats(self, facts: frozenset[str], subjects: set[str], chosen: list[int]) -> bool:
         total = sum(self.fact_weights[f] for f in facts)
         if not total:
             return False
         union: set[str] = set()
         for j in chosen:
+            # Two sentences about different actors ("Hungary has opposed it", "Moscow remains
+            # opposed") tell two facts, however alike their words.
+            if (
+                subjects
+                and self.candidates[j].subject
+                and self.candidates[j].subject not in subjects
+            ):
+                continue
             other = self.candidates[j].facts
             shared = sum(self.fact_weights[f] for f in facts & other)
             # Either way round: a statement that repeats a chosen one with a detail added, or one
@@ -324,6 +342,18 @@ def _topic_words(documents: Sequence[Sequence[str]]) -> frozenset[str]:
     for sentences in documents:
         spread.update({w.lower() for s in sentences for w in words(s)})
     return frozenset(w for w, n in spread.items() if n >= TOPIC_SHARE * len(documents))
+
+
+def _subject(sentence: str, places) -> str:
+    """The actor a sentence is about: a known actor that opens it ("Moscow remains opposed"),
+    or the one given as the example of a group ("Some members, like Hungary, have opposed it");
+    "" when the actors come later, as objects ("Trump said he had nothing to do with Russia")."""
+    for mention in places.resolve(places.find(sentence), sentence):
+        if EXAMPLE.search(sentence, max(0, mention.start - EXAMPLE_REACH), mention.start):
+            return mention.actor
+        if word_count(sentence[: mention.start]) <= SUBJECT_REACH:
+            return mention.actor
+    return ""
 
 
 def _chain_start(i: int, leaning: list[bool], fragment: list[bool]) -> int | None:

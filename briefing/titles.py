@@ -83,9 +83,7 @@ def _clause_end(vocab: Vocabulary | None) -> re.Pattern[str]:
 def _clause_end_pattern(vocab: Vocabulary) -> re.Pattern[str]:
     openers = alternation(vocab.words("clause_openers"))
     said = alternation(vocab.words("speech_verbs"))
-    return re.compile(
-        rf",\s+(?=(?:{openers})\b|(?:[A-Z]\w*\s+)+(?:{said})\b)|\s+[—–-]\s+|;|\.\s"
-    )
+    return re.compile(rf",\s+(?=(?:{openers})\b|(?:[A-Z]\w*\s+)+(?:{said})\b)|\s+[—–-]\s+|;|\.\s")
 
 
 def _best_headline(articles: Sequence[Article], texts: list[str], stop: frozenset[str]) -> str:
