@@ -26,7 +26,7 @@ from briefing.drafts import Dated, Draft, Pick, body_words
 from briefing.profile import SECTION_KEYS, Profile
 from briefing.speakers import QUOTE, QUOTE_MARKS, find_speakers, speech
 from briefing.summarize import Engine, log_scale
-from briefing.text import numbers_differ
+from briefing.text import numbers, numbers_differ
 from briefing.vocabulary import Vocabulary, alternation
 
 TABLE_RESERVE = 40
@@ -45,6 +45,14 @@ POOL_MARGIN = 0.6
 CORROBORATION_OVERLAP = 0.6
 RARE_BIGRAM_LIMIT = 50  # a bigram in more sentences than this says nothing about sameness
 MIN_SHARED_BIGRAMS = 2  # restatements share several rare bigrams, not one
+# Reworded reports of one fact agree on its figures: two sentences of different sources that give
+# the same telling number ("$725 million"), no number the other lacks, and share this much of the
+# shorter one's facts and FULLER_OVERLAP of the longer one's (at least MIN_SHARED_FACTS of them)
+# report the same thing in their own words.
+NUMBER_OVERLAP = 0.45
+FULLER_OVERLAP = 0.3
+MIN_SHARED_FACTS = 3
+YEARS = range(1900, 2101)  # a year dates a fact; it does not tell which one
 # Newer reporting supersedes older: an article's weight halves every RECENCY_HALF_LIFE days before
 # the brief's date, but never falls below RECENCY_FLOOR (background still counts).
 RECENCY_HALF_LIFE = 14.0
@@ -359,9 +367,9 @@ def gather(articles: Sequence[Article], profile: Profile, day: date) -> Material
         [list(a.sentences) for a in articles], length_exponent=LENGTH_EXPONENT, vocab=vocab
     )
     candidates = engine.candidates
-    corroboration = corroborate(engine)
-    corroborated = corroboration.reports
     speakers = find_speakers(candidates, vocab)
+    corroboration = corroborate(engine, speakers)
+    corroborated = corroboration.reports
     relevance = _relevance_by_section(candidates, profile, speakers)
     future = calendar(vocab).future
     for i, c in enumerate(candidates):
@@ -492,14 +500,16 @@ class Corroboration:
     differing: dict[int, tuple[int, ...]]
 
 
-def corroborate(engine: Engine) -> Corroboration:
-    """Group near-identical sentences of different articles.
+def corroborate(engine: Engine, speakers: Mapping[int, str] | None = None) -> Corroboration:
+    """Group sentences of different articles that report the same thing: near-identical ones
+    (wire copy), and reworded ones that agree on a telling number (`_same_figures`).
 
-    Candidate pairs come from an inverted index of rare bigrams (common ones like "of the" would
-    pair everything with everything); only pairs sharing several of them are compared in full, so
-    the cost grows with the corpus, not its square.
+    Candidate pairs come from inverted indexes of rare bigrams (common ones like "of the" would
+    pair everything with everything) and of numbers; only pairs found there are compared in full,
+    so the cost grows with the corpus, not its square.
     """
     candidates = engine.candidates
+    voices = speakers or {}
     bigrams = [frozenset(c for c in cand.concepts if " " in c) for cand in candidates]
     postings: dict[str, list[int]] = {}
     for i, grams in enumerate(bigrams):
@@ -523,11 +533,23 @@ def corroborate(engine: Engine) -> Corroboration:
                 if j > i and candidates[j].document != candidates[i].document:
                     shared[j] = shared.get(j, 0) + 1
         for j, count in shared.items():
-            if count < MIN_SHARED_BIGRAMS:
+            if count < MIN_SHARED_BIGRAMS or _two_voices(i, j, voices):
                 continue
             smaller = min(len(grams), len(bigrams[j]))
             if smaller and len(grams & bigrams[j]) / smaller >= CORROBORATION_OVERLAP:
                 parent[root(j)] = root(i)
+    # Reworded reports join only groups whose figures agree: "230 cheerleaders" must not bring
+    # together a delegation "of more than 400" and one of 550.
+    figures: dict[int, frozenset[str]] = {}
+    for i, c in enumerate(candidates):
+        figures[root(i)] = figures.get(root(i), frozenset()) | _telling_numbers(c.text)
+    for i, j in _same_figures(engine, voices):
+        first, second = root(i), root(j)
+        if first != second and (
+            figures[first] <= figures[second] or figures[second] <= figures[first]
+        ):
+            parent[second] = first
+            figures[first] |= figures[second]
     groups: dict[int, list[int]] = {}
     for i in range(len(candidates)):
         groups.setdefault(root(i), []).append(i)
@@ -538,8 +560,15 @@ def corroborate(engine: Engine) -> Corroboration:
         agree, differ = [], []
         for m in members:
             # Facts agree when neither gives a number the other contradicts; a report that
-            # leaves a number out still agrees.
-            conflict = numbers_differ(candidates[first].text, candidates[m].text)
+            # leaves a number out still agrees, one that gives other figures ("more than 400"
+            # against "550-member") does not.
+            mine, theirs = (
+                _telling_numbers(candidates[first].text),
+                _telling_numbers(candidates[m].text),
+            )
+            conflict = numbers_differ(candidates[first].text, candidates[m].text) or not (
+                mine <= theirs or theirs <= mine
+            )
             (differ if conflict else agree).append(m)
         reports[first] = tuple(dict.fromkeys(candidates[m].document for m in agree))
         seen = set(reports[first])
@@ -551,6 +580,63 @@ def corroborate(engine: Engine) -> Corroboration:
         if others:
             differing[first] = tuple(others)
     return Corroboration(reports, differing)
+
+
+def _same_figures(engine: Engine, speakers: Mapping[int, str]) -> list[tuple[int, int]]:
+    """Return the pairs (i, j), i < j, of sentences from different articles that tell one fact in
+    their own words: they share a telling number, one gives no telling number the other lacks
+    ("167 deaths" against "174" is a difference, not a report), they share most of their facts,
+    and neither is said by someone else ("Craford said" and "Delynn said" are two voices) nor
+    about another actor."""
+    candidates = engine.candidates
+    figures = [_telling_numbers(c.text) for c in candidates]
+    postings: dict[str, list[int]] = {}
+    for i, found in enumerate(figures):
+        for value in found:
+            postings.setdefault(value, []).append(i)
+    pairs = set()
+    for owners in postings.values():
+        if len(owners) > RARE_BIGRAM_LIMIT:
+            continue
+        for a, i in enumerate(owners):
+            for j in owners[a + 1 :]:
+                first, second = candidates[i], candidates[j]
+                if first.document == second.document:
+                    continue
+                if not (figures[i] <= figures[j] or figures[j] <= figures[i]):
+                    continue
+                if _two_voices(i, j, speakers):
+                    continue
+                if first.subject and second.subject and first.subject != second.subject:
+                    continue
+                share, fuller, count = engine.overlap(i, j)
+                if (
+                    share > NUMBER_OVERLAP
+                    and fuller >= FULLER_OVERLAP
+                    and count >= MIN_SHARED_FACTS
+                ):
+                    pairs.add((i, j))
+    return sorted(pairs)
+
+
+def _two_voices(i: int, j: int, speakers: Mapping[int, str]) -> bool:
+    """Tell whether two sentences are said by two different named people: alike words from two
+    voices are two statements, not one reported twice. ("a diplomat" and "a senior diplomat" may
+    be one person, told two ways.)"""
+    first, second = speakers.get(i, ""), speakers.get(j, "")
+    named = first[:1].isupper() and second[:1].isupper()
+    return named and first.split()[-1] != second.split()[-1]
+
+
+def _telling_numbers(text: str) -> frozenset[str]:
+    """The numbers that single out a fact: not years, not single digits ("3 December")."""
+    found = set()
+    for value in numbers(text):
+        whole = value.split(".")[0]
+        if "." not in value and (len(whole) < 2 or (len(whole) == 4 and int(whole) in YEARS)):
+            continue
+        found.add(value)
+    return frozenset(found)
 
 
 def _relevance(text: str, cues: re.Pattern[str], money: re.Pattern[str] | None) -> float:

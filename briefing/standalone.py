@@ -18,6 +18,8 @@ from briefing.vocabulary import Vocabulary, alternation, shipped
 # An "it" within this many words of an extraposition's "that", "to" or "whether" is empty:
 # "It is not clear to the ministry whether ..."
 EMPTY_IT_REACH = 4
+SHOUTED = 0.7  # share of capital letters that makes a line a headline or caption, not prose
+MIN_SHOUTED = 12  # letters: "NATO." or "U.S.-EU." alone is not a headline
 ATTRIBUTION_ONLY_CHARS = 120  # "Name, title of the organisation, said." names who, says nothing
 _NAME = r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"
 _TERMINAL = (".", "!", "?", "…", "”", '"', "’", "'", ")")
@@ -111,8 +113,12 @@ def is_fragment(text: str) -> bool:
     """Tell whether `text` is not a whole statement: a heading or lead-in without a full stop
     ("UPDATE: 5:55 p.m., April 17, Police Department:", "Highlights of the report"), or a
     sentence a page's inline link widget ran into ("President Trump Donald John TrumpScaramucci
-    warns ... MORE's next nomination")."""
+    warns ... MORE's next nomination"), or a line in capitals ("THE BODY, THE LEG, THE BULLET,
+    EVERYWHERE."): a headline, caption or shouted pull quote, not reporting."""
     if not text.rstrip().endswith(_TERMINAL):
+        return True
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= MIN_SHOUTED and sum(c.isupper() for c in letters) > SHOUTED * len(letters):
         return True
     return _INLINE_LINKS.search(text) is not None and _GLUED.search(text) is not None
 

@@ -293,6 +293,19 @@ class Engine:
             union |= other
         return sum(self.fact_weights[f] for f in facts & union) > MAX_COVERED * total
 
+    def overlap(self, i: int, j: int) -> tuple[float, float, int]:
+        """Return the shares of the smaller and of the larger of candidates i and j's fact weight
+        that both hold, and how many facts they share."""
+        mine, theirs = self.candidates[i].facts, self.candidates[j].facts
+        shared = mine & theirs
+        weights = sorted(
+            (sum(self.fact_weights[f] for f in mine), sum(self.fact_weights[f] for f in theirs))
+        )
+        if not weights[0]:
+            return 0.0, 0.0, len(shared)
+        both = sum(self.fact_weights[f] for f in shared)
+        return both / weights[0], both / weights[1], len(shared)
+
     def novelty(self, i: int, chosen: Iterable[int]) -> float:
         """Return the share of candidate i's fact weight that the chosen statements do not hold."""
         facts = self._unit_facts(i)

@@ -249,6 +249,57 @@ def test_sources_that_give_different_numbers_are_shown_side_by_side(tmp_path):
     assert "Reported by" not in marked[0].note
 
 
+def test_one_fact_reported_in_other_words_counts_as_corroborated_and_only_that(tmp_path):
+    write(
+        tmp_path,
+        {
+            "Council approves repair": (
+                "The council announced on Monday an additional repair of the Old Mill bridge, "
+                "valued at $14.5 million and including new cables, according to Mayor Helen Osei. "
+                "Work starts in May. Kent Craford said closing the "
+                "bridge for 18 months is a bad idea. The council's maternal health budget is 167 "
+                "dollars per resident."
+            ),
+            "Bridge to close": (
+                "As traffic grows, the council has announced an additional $14.5 million repair "
+                "package for the Old Mill bridge, including new piers. Shop owner Delynn Ruiz said closing the bridge "
+                "for 18 months is silly. The regional health budget is 174 dollars per resident."
+            ),
+        },
+    )
+    brief = brief_of(tmp_path)
+    by_text = {s.quoted: s for s in brief.statements()}
+    repair = next(s for text, s in by_text.items() if "$14.5 million" in text)
+    assert repair.reported_by == 2  # the same figure, the same repair, other words
+    assert len(repair.citation.references) == 2
+    # Two people saying alike things are two voices; other figures are not a confirmation.
+    for text, statement in by_text.items():
+        if "18 months" in text or "per resident" in text:
+            assert statement.reported_by == 1, text
+
+
+def test_lines_in_capitals_are_headlines_not_statements(tmp_path):
+    write(
+        tmp_path,
+        {
+            "Bridge shut": (
+                "The Old Mill bridge was shut on Monday after engineers found cracks in two of its "
+                "piers. THE CRACKS, THE RUST, THE CABLES, EVERYWHERE. The council said the bridge "
+                "would stay shut until the piers are repaired."
+            ),
+            "Cracks found": (
+                "Engineers found cracks in the piers of the Old Mill bridge, the council said. "
+                "BREAKING NEWS: BRIDGE CLOSED UNTIL FURTHER NOTICE. Repairs could take a year."
+            ),
+        },
+    )
+    brief = brief_of(tmp_path)
+    assert brief.statements()
+    assert not [
+        s.quoted for s in brief.statements() if "EVERYWHERE" in s.quoted or "BREAKING" in s.quoted
+    ]
+
+
 # --- key points and title -----------------------------------------------------------------------
 
 
