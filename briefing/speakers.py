@@ -45,13 +45,15 @@ def _speech(vocab: Vocabulary) -> Speech:
         r"(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Ss]everal|[Ss]ome)?\s*(?:[\w.-]+\s+){0,3}?"
         rf"(?:{alternation(vocab.words('role_nouns'))})"
     )
+    # A name right after "in" or "from" is a place in a phrase, not the one who speaks.
+    not_after = "".join(rf"(?<!\b{re.escape(w)} )" for w in vocab.words("place_prepositions"))
     known = calendar(vocab)
     dates = [name.capitalize() for name in (*known.weekdays, *known.month_names)]
     return Speech(
         role=role,
         attributions=(
             re.compile(
-                rf"\b(?P<who>(?:[A-Z][\w’'.-]+)(?:\s+[A-Z][\w’'.-]+){{0,3}})\s+(?:has\s+|had\s+)?(?:{said})\b"
+                rf"\b{not_after}(?P<who>(?:[A-Z][\w’'.-]+)(?:\s+[A-Z][\w’'.-]+){{0,3}})\s+(?:has\s+|had\s+)?(?:{said})\b"
             ),
             # "..., urged Mr. Zelensky": right after a quotation any speech verb inverts; elsewhere
             # only those that take no object ("a tip that indicated Perez was there" names no one).
@@ -150,18 +152,27 @@ def _full_names(speakers: dict[int, str], texts: list[str], known: Speech) -> di
         n for n in speakers.values() if " " not in n and n not in full and is_proper_name(n, known)
     }
     if surnames:
+        # "Rex Tillerson", not "Reclusive North" (of "Reclusive North Korea"): the surname ends
+        # the name, and a given name is no word the sources also write in lower case ("From",
+        # "Because" opening a sentence).
         pattern = re.compile(
-            r"\b([A-Z][\w’'-]+) (" + "|".join(map(re.escape, sorted(surnames))) + r")\b"
+            r"\b([A-Z][\w’'-]+) (" + "|".join(map(re.escape, sorted(surnames))) + r")\b(?! [A-Z])"
         )
+        lower = {w for text in texts for w in _LOWER_WORD.findall(text)}
         for text in texts:
             for first, last in pattern.findall(text):
-                if first not in known.not_names and first.rstrip(".") not in known.honorifics:
+                if first in known.not_names or first.rstrip(".") in known.honorifics:
+                    continue
+                if first.lower() not in lower:
                     full.setdefault(last, set()).add(f"{first} {last}")
     named = {}
     for i, name in speakers.items():
         longer = full.get(name, set()) if " " not in name else set()
         named[i] = next(iter(longer)) if len(longer) == 1 else name
     return named
+
+
+_LOWER_WORD = re.compile(r"\b[a-z][\w’'-]*")
 
 
 def is_proper_name(speaker: str, known: Speech | None = None) -> bool:

@@ -53,3 +53,26 @@ def test_a_profile_may_teach_a_speech_verb():
     assert attribution(sentence) == ""
     taught = shipped().extended({"speech_verbs": ["quipped"]})
     assert attribution(sentence, taught) == "Ana Ruiz"
+
+
+def test_a_place_in_a_phrase_is_no_speaker():
+    assert attribution("A former official who has been in Ohio told me the race was close.") == ""
+    assert attribution("Officials from Texas said the count would resume.") == ""
+    assert attribution("Ohio told the court it would appeal.") == "Ohio"
+
+
+def test_a_surname_is_completed_only_by_a_given_name():
+    from types import SimpleNamespace
+
+    from briefing.speakers import find_speakers
+
+    texts = [
+        "Reclusive North Korea said it would send athletes. The reclusive state has few allies.",
+        "On Tuesday, the North said an orchestra would perform.",
+        "From Tillerson came a warning from the capital.",
+        "Tillerson said the North must choose dialogue.",
+    ]
+    candidates = [SimpleNamespace(text=t, index=k) for k, t in enumerate(texts)]
+    speakers = find_speakers(candidates)
+    assert speakers[1] == "North"  # not "Reclusive North", of "Reclusive North Korea"
+    assert speakers[3] == "Tillerson"  # not "From Tillerson"
