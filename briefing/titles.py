@@ -27,29 +27,42 @@ MAX_SLUG_CHARS = 80
 FALLBACK_TITLE = "Briefing"
 _HEADLINE_SUFFIX = re.compile(r"\s+[-–—|:]\s+[^-–—|:]{2,40}$")  # "... - Reuters", "... | BBC News"
 _HEADLINE_LABEL = re.compile(r"^[A-Z][A-Z ]{2,20}:\s+")  # "EXCLUSIVE: ...", "UPDATE: ..."
+# A word in lower case in running text; not a piece of an address ("linkedin.com", "@nasa").
+_ANY_WORD = re.compile(r"(?<![\w/.@#-])[A-Za-z][\w’'-]*(?![\w/@-]|\.\w)")
 _POSSESSIVE_END = re.compile(r"[’']s?$")
 MIN_HEADLINE_CONTENT = 3  # "Story continued below" names nothing
 _POSTED = re.compile(r"@\w|#\w|\bbreaking\b[^:]{0,20}:", re.I)
 _VERB_ENDING = re.compile(r"(?:ed|ing)$")  # "issued", "inspired": where a noun phrase ends
-MAX_CLAUSE_WORDS = 14  # a title, not a paragraph
+MAX_CLAUSE_WORDS = 18  # a title, not a paragraph
+TITLE_KEY_POINTS = 2  # the story's main clause is in one of its first key points
+HEADLINE_CASE = 0.6  # share of capitalised words of a headline ("Kate Gosselin Got a Real Job")
+MIN_HEADLINE_CASE_WORDS = 6  # shorter, capitalised words are a name ("The U.S. Geological Survey")
+NAME_ONLY_WORD = 3  # letters: a longer word in lower case says something ("took", "landed")
+SHORT_ABBREVIATION = 3  # letters: "Jan." or "Dr." before a full stop ends no clause
+_GLUED_HEADING = re.compile(r"\w \b(?:The|A|An)\b ")  # "Conclusions The rate ...": a heading ran in
+# A dateline glued to the sentence ("HOUSTON A man ...", "DONETSK/KIEV, Ukraine - ...", "LONDON
+# (Reuters) - ..."); a short acronym opens the sentence itself ("NATO Secretary-General said").
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.]+(?:[ ,/-]+[A-Z][A-Z.]+)*\s*(?:,\s*[A-Z][a-z]+\s*)?(?:\([^)]*\)\s*)?[—–-]+\s*"
+    r"|[A-Z]{5,}\s+)(?=[A-Z][a-z]|[A-Z]\s)"
+)
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _NAME_RUN = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of\s+|de\s+|van\s+)?[A-Z][\w’'.-]*)*")
-_POSSESSIVE_PHRASE = r"{name}[’']s?\s+((?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)"
 
 
 def corpus_title(
     articles: Sequence[Article], vocab: Vocabulary | None = None, key_points: Sequence[str] = ()
 ) -> str:
     """Return a title for a corpus with no profile: its most representative headline; else the
-    main clause of its first key point, the story in the articles' own words; else its central
-    name."""
+    main clause of one of its first key points, the story in the articles' own words; else its
+    central name."""
     known = speech(vocab)
     stop = _stop_words()
     texts = [" ".join(a.sentences[:TITLE_SENTENCES]).lower() for a in articles]
     headline = _best_headline(articles, texts, stop)
     if headline:
         return headline
-    for sentence in key_points[:1]:
+    for sentence in key_points[:TITLE_KEY_POINTS]:
         clause = _main_clause(sentence, vocab)
         if clause:
             return clause
@@ -58,20 +71,86 @@ def corpus_title(
 
 def _main_clause(sentence: str, vocab: Vocabulary | None) -> str:
     """The headline-length main clause a sentence opens with ("Felipe VI was formally proclaimed
-    the new King of Spain Thursday" of a longer sentence), or "" when it has none."""
-    text = sentence.strip().strip("“”\"'")
+    the new King of Spain Thursday" of a longer sentence), or "" when it has none or it cannot
+    open a title (a pronoun or connective: "It is difficult ...", "Or there could be ...")."""
+    vocab = vocab or shipped()
+    text = _DATELINE.sub("", sentence.strip().strip("“”\"'"))
     opening = text.split(",", 1)
     first = opening[0].split()[0] if opening[0].split() else ""
-    if len(opening) == 2 and (
-        first.lower() in (vocab or shipped()).words("clause_openers") or _VERB_ENDING.search(first)
-    ):
-        text = opening[1].strip()  # "Flanked by his family, Felipe VI was ...": the main clause
-    cut = _clause_end(vocab).search(text)
-    clause = (text[: cut.start()] if cut else text).rstrip(" .,;:!")
+    # "Flanked by his family, Felipe VI was ...", "After the vote, the council ...": the main
+    # clause follows a circumstantial one. ("A lawsuit filed by an oilman, Harry Sargeant, ..."
+    # opens with its main clause.)
+    circumstantial = {*vocab.words("title_cuts"), *vocab.words("title_circumstantial")}
+    if len(opening) == 2 and (first.lower() in circumstantial or _VERB_ENDING.search(first)):
+        text = opening[1].strip()
+    clause = _until_clause_end(text, vocab).rstrip(" .,;:!")
     words = clause.split()
+    if len(words) > MAX_CLAUSE_WORDS:
+        clause = _shortened(words, vocab)
+        words = clause.split()
     if not HEADLINE_WORDS[0] < len(words) <= MAX_CLAUSE_WORDS or not words[0][:1].isupper():
         return ""
+    if words[0].lower().strip("’'") in vocab.words("title_non_openers"):
+        return ""
+    if not _whole_statement(clause, vocab):
+        return ""
     return clause
+
+
+def _until_clause_end(text: str, vocab: Vocabulary) -> str:
+    """`text` up to where its main clause ends; a full stop after an abbreviation ("Dr. Dre",
+    "U.S. forces") ends nothing."""
+    abbreviations = set(vocab.words("abbreviations"))
+    for cut in _clause_end(vocab).finditer(text):
+        if cut.group(0).startswith("."):
+            before = text[: cut.start()].split()
+            last = before[-1].lower() if before else ""
+            if last in abbreviations or len(last) <= SHORT_ABBREVIATION or "." in last:
+                continue  # "Dr", "Jan", "J", "U.S"
+        return text[: cut.start()]
+    return text
+
+
+def _whole_statement(clause: str, vocab: Vocabulary) -> bool:
+    """Tell whether a clause can stand as a title: no label ("Correction:", "A:"), no quotation
+    cut in two, no one's own voice ("we have received"), and not just who spoke ("Canadian
+    authorities said on Monday")."""
+    if ":" in clause or clause.count("“") != clause.count("”") or clause.count('"') % 2:
+        return False
+    words = clause.split()
+    # "Kate Gosselin Got a Real Job" is a headline; "The Riverside Bridge Maintenance Trust
+    # (RBMT)" only a name.
+    capitalised = sum(w.lstrip("(‘'\"“")[:1].isupper() for w in words)
+    headline_case = (
+        len(words) >= MIN_HEADLINE_CASE_WORDS
+        and capitalised > HEADLINE_CASE * len(words)
+        and (capitalised < len(words) or clause.endswith("?"))
+    )
+    if _GLUED_HEADING.search(clause) and not headline_case:
+        return False  # "Conclusions and Relevance The stable overall rate ..."
+    lowered = {w.strip('.,;!?"“”') for w in clause.lower().split()}
+    if lowered & set(vocab.words("first_person")):
+        return False
+    said = alternation(vocab.words("speech_verbs"))
+    if re.search(rf"\b(?:{said})\b(?:\s+\S+){{0,3}}$", clause):
+        return False
+    return headline_case or not _names_only(words)
+
+
+def _names_only(words: list[str]) -> bool:
+    """Tell whether a clause only names something ("The U.S. Geological Survey (USGS)"): no word
+    in lower case that could say what happened."""
+    return not any(w[:1].islower() and len(w) > NAME_ONLY_WORD for w in words)
+
+
+def _shortened(words: list[str], vocab: Vocabulary) -> str:
+    """A clause too long for a title, ended before the last circumstantial clause that leaves it
+    short enough ("... was killed | after being confronted ..."), or "" when none does."""
+    cuts = set(vocab.words("title_cuts"))
+    for end in range(MAX_CLAUSE_WORDS, HEADLINE_WORDS[0], -1):
+        if words[end].lower() in cuts and words[end - 1].lower() not in cuts:
+            return " ".join(words[:end]).rstrip(" ,;:")
+    return ""
 
 
 def _clause_end(vocab: Vocabulary | None) -> re.Pattern[str]:
@@ -83,7 +162,9 @@ def _clause_end(vocab: Vocabulary | None) -> re.Pattern[str]:
 def _clause_end_pattern(vocab: Vocabulary) -> re.Pattern[str]:
     openers = alternation(vocab.words("clause_openers"))
     said = alternation(vocab.words("speech_verbs"))
-    return re.compile(rf",\s+(?=(?:{openers})\b|(?:[A-Z]\w*\s+)+(?:{said})\b)|\s+[—–-]\s+|;|\.\s")
+    return re.compile(
+        rf",\s+(?=(?:{openers})\b|(?:[A-Z]\w*\s+)+(?:{said})\b)|\s+(?:--|[—–-])\s+|;|\.\s"
+    )
 
 
 def _best_headline(articles: Sequence[Article], texts: list[str], stop: frozenset[str]) -> str:
@@ -111,11 +192,33 @@ def _central_name(articles: Sequence[Article], known) -> str:
     """The name most of the articles are about: in the most articles, then most often."""
     spread: Counter[str] = Counter()
     counts: Counter[str] = Counter()
+    # A capitalised word the articles also write in lower case is an ordinary word opening a
+    # sentence or a caption ("Maybe", "CLOSE", "Phone"), not part of a name.
+    # (A name some source writes in lower case, "linkedin", stays a name: the others capitalise
+    # it inside their sentences.)
+    lower: Counter[str] = Counter()
+    inside: Counter[str] = Counter()
+    for a in articles:
+        for sentence in a.sentences:
+            for match in _ANY_WORD.finditer(sentence):
+                word = match.group(0)
+                if word[0].islower():
+                    lower[word] += 1
+                elif match.start() > 0:
+                    inside[word.lower()] += 1
+    common = {w for w, n in lower.items() if n >= inside[w]}
     for a in articles:
         seen = set()
         for sentence in (a.title, *a.sentences[:TITLE_SENTENCES]):
             for match in _NAME_RUN.finditer(sentence):
-                name = clean_name(_POSSESSIVE_END.sub("", match.group(0)), known)
+                words = match.group(0).split()
+                while match.start() == 0 and words and words[0].lower() in common:
+                    words = words[1:]  # "Maybe Spelacchio ...", "CLOSE Chris ..."
+                if len(words) == 1 and words[0].lower() in common:
+                    continue  # "Phone"
+                name = clean_name(_POSSESSIVE_END.sub("", " ".join(words)), known)
+                if name and "." in name.split()[-1]:
+                    continue  # "U.S", "D.C": an abbreviation, a place the story happens in
                 if match.start() == 0 and len(match.group(0).split()) == 1:
                     continue  # a capitalised first word is not yet a name
                 if not name or name in known.not_names or len(name) < 3 or _adjective(name):
@@ -143,25 +246,6 @@ def _adjective(name: str) -> bool:
         and all(m.form == "demonym" for m in mentions)
         and len(mentions[0].text) == len(name)
     )
-
-
-def _possessive_phrase(name: str, articles: Sequence[Article], stop: frozenset[str]) -> str:
-    """What the articles say of `name` in its own possessive ("Love's extradition"), the phrase
-    written most often, ending on a content word."""
-    surname = name.split()[-1]
-    pattern = re.compile(_POSSESSIVE_PHRASE.format(name=re.escape(surname)))
-    found: Counter[str] = Counter()
-    for a in articles:
-        for sentence in a.sentences[:TITLE_SENTENCES]:
-            for match in pattern.finditer(sentence):
-                words = []
-                for word in match.group(1).split():
-                    if word.lower() in stop or _VERB_ENDING.search(word):
-                        break  # "Christie's reputation was sullied": the phrase ends at the verb
-                    words.append(word)
-                if words:
-                    found[" ".join(words)] += 1
-    return max(found, key=lambda p: (found[p], -len(p), p)) if found else ""
 
 
 def _stop_words() -> frozenset[str]:

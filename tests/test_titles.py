@@ -34,6 +34,65 @@ def test_without_headlines_the_title_is_the_main_clause_of_the_story(tmp_path):
     assert "," not in corpus_title(articles)  # never a list of frequent words
 
 
+def test_a_key_point_gives_a_title_only_when_its_clause_stands_as_one(tmp_path):
+    from briefing.corpus import read_paths
+
+    texts = [
+        "Maybe the council will listen. Helen Osei chairs the Riverside council.",
+        "Helen Osei said the bridge would close. The phone lines were busy all day.",
+    ]
+    for n, text in enumerate(texts):
+        (tmp_path / f"{n}.txt").write_text(text, encoding="utf-8")
+    articles = read_paths([tmp_path])
+
+    def title(*lead: str) -> str:
+        return corpus_title(articles, key_points=list(lead))
+
+    # A dateline goes, a double dash or a clause opener ends the clause, an abbreviation does not.
+    assert title("HOUSTON A gunman was killed at the airport -- the second attack this year.") == (
+        "A gunman was killed at the airport"
+    )
+    assert title("The delegation will begin arriving on Jan. 25, the ministry said.") == (
+        "The delegation will begin arriving on Jan. 25"
+    )
+    # Too long: ended before a circumstantial clause.
+    assert (
+        title(
+            "A man who fired a gun inside the ticketing area of the city's airport was "
+            "killed after being confronted by a law enforcement official on Monday."
+        )
+        == "A man who fired a gun inside the ticketing area of the city's airport was killed"
+    )
+    # No title from a pronoun, a connective, a label, someone's own voice, a bare attribution or a
+    # name alone; the next key point is tried, then the central name.
+    unfit = [
+        "It is difficult to sever ties with the council and its leaders.",
+        "Or there could be silence from the council for weeks.",
+        "Correction: An earlier version misspelled the name of the council's chair.",
+        "Over the past two days we have received a tremendous amount of feedback.",
+        "Canadian authorities said on Monday, after an inspection, that the bridge would close.",
+        "The Riverside Bridge Maintenance Trust (RBMT).",
+    ]
+    for lead in unfit:
+        assert title(lead) == "Helen Osei", lead
+    assert title(unfit[0], "The Riverside council voted to close the bridge on Monday.") == (
+        "The Riverside council voted to close the bridge on Monday"
+    )
+
+
+def test_the_central_name_is_a_name_not_a_word_opening_a_sentence(tmp_path):
+    from briefing.corpus import read_paths
+
+    texts = [
+        "Maybe Spelacchio will be replaced. Critics said maybe the tree was too old. Phone "
+        "lines were busy. Spelacchio lost its needles.",
+        "Maybe Spelacchio can be saved, the mayor said. Call by phone. Spelacchio is a tree.",
+    ]
+    for n, text in enumerate(texts):
+        (tmp_path / f"{n}.txt").write_text(text, encoding="utf-8")
+    assert corpus_title(read_paths([tmp_path])) == "Spelacchio"
+
+
 def test_slugify():
     assert slugify("Ukraine's bid for a NATO invitation") == "ukraines-bid-for-a-nato-invitation"
     assert slugify("Žižek & co: über alles!") == "zizek-co-uber-alles"
