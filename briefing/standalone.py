@@ -70,7 +70,8 @@ def _leaning(vocab: Vocabulary) -> Leaning:
         opening=re.compile(rf"^(?:{openings})\b", re.I),
         opening_it=re.compile(
             rf"^it\b(?!\s+(?:{verbs})\s+(?:\S+\s+){{0,{EMPTY_IT_REACH}}}?"
-            r"(?:that|to|whether|if|how|why|what)\b)",
+            # "It is hard to say" is empty; "It was warm to the touch" is something.
+            r"(?:that|whether|if|how|why|what|to(?!\s+(?:the|an?|his|her|its|their)\b))\b)",
             re.I,
         ),
         back_reference=re.compile(
@@ -160,15 +161,41 @@ def leans_on_previous(
 def _unnamed_person(text: str, known: Leaning) -> bool:
     """ "In the call, he explained his decision": a "he" or "she" outside quotation marks with
     no one named before it. (", he said" is left to the speaker label the brief prints.)"""
-    outside = known.attribution_pronoun.sub(" ", _QUOTATION.sub(" ", text))
+    unquoted = _QUOTATION.sub(" ", text)
+    outside = known.attribution_pronoun.sub(" ", unquoted)
     pronoun = known.personal.search(outside)
     if pronoun is None:
-        return False
+        # "When dry times arrive, more streambed will be exposed, he said.": who said it is in
+        # the sentence before, unless a quotation opens it (the speaker label names them).
+        said = known.attribution_pronoun.search(unquoted)
+        opens_quote = text.lstrip()[:1] in QUOTE_MARKS
+        return (
+            said is not None and not opens_quote and not _names_someone(text[: said.start()], known)
+        )
     before = outside[: pronoun.start()]
-    named = any(word[:1].isupper() for word in before.split()[1:])
+    return not (_names_someone(before, known) or _antecedent(before, known))
+
+
+def _names_someone(before: str, known: Leaning) -> bool:
+    """Tell whether `before` names someone: a capitalised word after the first, or a first word
+    that is neither a sentence opener nor an adverb ("Ultimately," "Amazingly,")."""
+    if any(word[:1].isupper() for word in before.split()[1:]):
+        return True
     first = [w.strip(",;:") for w in before.split()[:1]]
     stop = stop_words("english")
-    named = named or (
-        first and first[0][:1].isupper() and first[0].lower() not in known.starters | stop
+    return bool(
+        first
+        and first[0][:1].isupper()
+        and first[0].lower() not in known.starters | stop
+        and not first[0].endswith("ly")
     )
-    return not (named or known.person_nouns.search(before))
+
+
+def _antecedent(before: str, known: Leaning) -> bool:
+    """Tell whether `before` introduces a person the pronoun can stand for ("A mother is upset
+    after she ..."); a bare role describes the pronoun's person, it does not introduce one
+    ("During 14 years as governor, he ...")."""
+    return any(
+        not re.search(r"\bas\s+$", before[: m.start()], re.I)
+        for m in known.person_nouns.finditer(before)
+    )

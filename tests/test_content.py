@@ -48,6 +48,11 @@ DEPENDENT = [
     "At the time, the mayor said the bridge was safe.",
     "In the call, he explained his decision to leave the race.",
     "The proposal was backed by the latter.",
+    "It was warm to the touch.",
+    "During 14 years as governor, he called for lower bridge tolls.",
+    "When dry times arrive, more of the riverbed will be exposed, he said.",
+    "Ultimately, it was decided that he should repay the council.",
+    "The author is a contributor to the paper.",
 ]
 STANDALONE = [
     "It is unclear whether the regional board will approve the toll.",
@@ -56,6 +61,8 @@ STANDALONE = [
     "The former president, Ana Ruiz, said the bridge would be rebuilt.",
     "A senior transport official said the board would meet on Tuesday.",
     "Mayor Helen Osei said the toll was the only way to pay for the repair.",
+    "It is difficult to say when the bridge will reopen.",
+    "A mother is upset after she says the toll doubled her commute.",
 ]
 
 
