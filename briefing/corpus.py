@@ -6,13 +6,17 @@ for every file found saying "used" or why it was skipped.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
 import stat
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from contextlib import closing
+from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 
 from briefing.cleaning import clean_body, furniture_verdict, unique_sentences
@@ -27,7 +31,7 @@ from briefing.metadata import (
 )
 from briefing.text import split_sentences, word_count
 from briefing.untrusted import visible_name, web_url, xml_safe
-from briefing.vocabulary import Vocabulary
+from briefing.vocabulary import Vocabulary, shipped
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +66,11 @@ SHINGLE_WORDS = 5
 DUPLICATE_CONTAINMENT = 0.7
 # A 5-gram found in this many articles is a stock phrase and says nothing about copying.
 COMMON_SHINGLE_ARTICLES = 20
+# Reading this many files is worth starting a process per core (about 0.1 s); fewer read at once.
+PARALLEL_MIN_FILES = 64
+# Progress while reading: a line on a terminal about every hundredth of the files.
+PROGRESS_STEPS = 100
+PROGRESS = "progress"  # a log record's (done, total), which the terminal shows on one line
 
 
 @dataclass(frozen=True)
@@ -84,6 +93,53 @@ class Article:
     @property
     def words(self) -> int:
         return sum(word_count(p) for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Record:
+    """What reading one file gave, as the cache keeps it: the article as JSON (data, never code),
+    or why the file was skipped; the article's date, so the window is judged without loading it;
+    and the warnings reading gave, repeated on every run."""
+
+    published: date | None
+    reason: str  # why the file was skipped; "" when it was read
+    notes: tuple[str, ...]
+    article: str = ""  # `article_to_json`; "" when skipped
+
+
+def article_to_json(article: Article) -> str:
+    """Return `article` as JSON (the copies it absorbed are not part of reading it)."""
+    data = {f.name: getattr(article, f.name) for f in fields(Article)}
+    data["published"] = article.published.isoformat() if article.published else None
+    del data["also_published_by"]
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def article_from_json(text: str) -> Article:
+    """Return the article `article_to_json` wrote; raise ValueError when `text` is not one."""
+    data = json.loads(text)
+    if not isinstance(data, dict) or set(data) != _ARTICLE_FIELDS:
+        raise ValueError("not an article record")
+    strings = ("id", "name", "title", "outlet", "author", "url", "language")
+    sequences = ("paragraphs", "sentences")
+    if not (
+        all(isinstance(data[k], str) for k in strings)
+        and all(
+            isinstance(data[k], list) and all(isinstance(x, str) for x in data[k])
+            for k in sequences
+        )
+        and isinstance(data["date_inferred"], bool)
+        and (data["published"] is None or isinstance(data["published"], str))
+    ):
+        raise ValueError("not an article record")
+    published = date.fromisoformat(data["published"]) if data["published"] else None
+    return Article(
+        **{k: data[k] for k in strings},
+        published=published,
+        paragraphs=tuple(data["paragraphs"]),
+        sentences=tuple(data["sentences"]),
+        date_inferred=data["date_inferred"],
+    )
 
 
 @dataclass(frozen=True)
@@ -115,6 +171,9 @@ class Corpus:
         return (min(dates), max(dates)) if dates else None
 
 
+_ARTICLE_FIELDS = frozenset(f.name for f in fields(Article)) - {"also_published_by"}
+
+
 def load_corpus(
     folder: Path,
     *,
@@ -124,14 +183,18 @@ def load_corpus(
     follow_links: bool = False,
     output: Path | None = None,
     vocab: Vocabulary | None = None,
+    cache: bool = True,
 ) -> Corpus:
     """Read every article under `folder` and keep those published in the window ending `until`.
 
     Links leaving `folder` are followed only with `follow_links`; files in the `output` folder
-    named like briefing's own outputs are never read. Raise `NoArticlesError`, saying what was
-    found and why each file was skipped, when none is left.
+    named like briefing's own outputs are never read. Unchanged files come from the article
+    cache unless `cache` is false; a skipped file's report then carries no article. Raise
+    `NoArticlesError`, saying what was found and why each file was skipped, when none is left.
     """
-    articles, reports = _scan(folder, until, days, include_undated, follow_links, output, vocab)
+    articles, reports = _scan(
+        folder, until, days, include_undated, follow_links, output, vocab, cache, False
+    )
     if not articles:
         raise NoArticlesError(_nothing_usable(folder, until, reports))
     return Corpus(articles=tuple(articles), reports=tuple(reports))
@@ -145,9 +208,13 @@ def survey(
     include_undated: bool = False,
     follow_links: bool = False,
     vocab: Vocabulary | None = None,
+    cache: bool = True,
 ) -> tuple[FileReport, ...]:
-    """Return a report on every file under `folder`: used, or skipped and why."""
-    return tuple(_scan(folder, until, days, include_undated, follow_links, None, vocab)[1])
+    """Return a report on every file under `folder`: used, or skipped and why (with the article,
+    when one was read)."""
+    return tuple(
+        _scan(folder, until, days, include_undated, follow_links, None, vocab, cache, True)[1]
+    )
 
 
 def read_paths(paths: list[Path]) -> list[Article]:
@@ -182,6 +249,16 @@ def _read_or_skip(
         return None, str(exc).removeprefix(f"{name}: ")
 
 
+def read_record(path: Path, name: str, vocab: Vocabulary | None = None) -> Record:
+    """Read one file into a `Record` (what the cache keeps), logging nothing: the caller repeats
+    its warnings in file order, whichever process read it."""
+    try:
+        article, notes = _read(path, name, vocab)
+    except ArticleError as exc:
+        return Record(None, str(exc).removeprefix(f"{name}: "), ())
+    return Record(article.published, "", notes, article_to_json(article))
+
+
 def _scan(
     folder: Path,
     until: date,
@@ -190,30 +267,48 @@ def _scan(
     follow_links: bool,
     output: Path | None,
     vocab: Vocabulary | None,
+    use_cache: bool = True,
+    every_article: bool = True,
 ) -> tuple[list[Article], list[FileReport]]:
+    """Read the folder (from the cache what has not changed) and judge every file.
+
+    With `every_article` false, articles outside the window are not loaded from the cache (their
+    report carries no article): a daily brief over a long archive reads only its days.
+    """
     paths, reports = _walk(folder, follow_links, output)
     for report in reports:
         if report.reason != OWN_OUTPUT:
             log.warning("%s: %s", report.name, report.reason)
-    candidates: list[Article] = []
     since = _window_start(until, days)
+    entries: list[tuple[Path, str]] = []
     for path in paths:
         name = visible_name(path.relative_to(folder).as_posix())
         if path.suffix.lower() not in SUFFIXES:
             reason = f"not an article format ({path.suffix or 'no extension'})"
             reports.append(FileReport(name, False, reason))
+        else:
+            entries.append((path, name))
+
+    def wanted(published: date | None) -> bool:
+        return every_article or not _outside_window(published, until, since, include_undated)
+
+    records = _records(folder, entries, vocab, use_cache, wanted)
+    candidates: list[Article] = []
+    for (_, name), record in zip(entries, records, strict=True):
+        for note in record.notes:
+            log.warning("%s", note)
+        if record.reason:
+            log.warning("%s: %s", name, record.reason)
+            reports.append(FileReport(name, False, record.reason))
             continue
-        article, problem = _read_or_skip(path, name, vocab)
-        if article is None:
-            reports.append(FileReport(name, False, problem))
-            continue
-        reason = _outside_window(article, until, since, include_undated)
+        reason = _outside_window(record.published, until, since, include_undated)
         if reason:
-            if article.published is None:
+            if record.published is None:
                 log.warning("%s: %s", name, reason)
-            reports.append(FileReport(name, False, reason, article))
+            kept = article_from_json(record.article) if every_article else None
+            reports.append(FileReport(name, False, reason, kept))
             continue
-        candidates.append(article)
+        candidates.append(article_from_json(record.article))
     articles, duplicates = merge_duplicates(candidates)
     by_name = {a.name: a for a in candidates}
     for name, original in duplicates.items():
@@ -225,6 +320,69 @@ def _scan(
     reports.extend(FileReport(a.name, True, "", a) for a in articles)
     reports.sort(key=lambda r: r.name)
     return articles, reports
+
+
+def _records(
+    folder: Path,
+    entries: list[tuple[Path, str]],
+    vocab: Vocabulary | None,
+    use_cache: bool,
+    wanted: Callable[[date | None], bool],
+) -> list[Record]:
+    """Return each file's record, in `entries`' order: from the cache when the file is unchanged
+    (its article left out when `wanted` says its date is not), else read now, on every core."""
+    from briefing.cache import open_cache
+
+    cache = open_cache(folder, reader_version(vocab)) if use_cache else None
+    found = cache.lookup(entries, wanted) if cache else {}
+    missing = [i for i in range(len(entries)) if i not in found]
+    if cache and entries:
+        log.info("Reading %d new or changed files (%d from the cache)", len(missing), len(found))
+    fresh = read_records([entries[i] for i in missing], vocab)
+    if cache:
+        cache.save(
+            [(entries[i][0], r) for i, r in zip(missing, fresh, strict=True)],
+            [p for p, _ in entries],
+        )
+    found.update(zip(missing, fresh, strict=True))
+    return [found[i] for i in range(len(entries))]
+
+
+def read_records(entries: list[tuple[Path, str]], vocab: Vocabulary | None) -> list[Record]:
+    """Read every `(path, name)` into a record, in order; a long list on every core."""
+    from briefing.workers import map_in_order
+
+    total = len(entries)
+    step = max(1, total // PROGRESS_STEPS)
+    records: list[Record] = []
+    reading = map_in_order(
+        partial(_read_entry, vocab=vocab), entries, parallel=total >= PARALLEL_MIN_FILES
+    )
+    with closing(reading):
+        for record in reading:
+            records.append(record)
+            done = len(records)
+            if done % step == 0 or done == total:
+                log.info(
+                    "Read %s of %s files",
+                    f"{done:,}",
+                    f"{total:,}",
+                    extra={PROGRESS: (done, total)},
+                )
+    return records
+
+
+def _read_entry(entry: tuple[Path, str], vocab: Vocabulary | None) -> Record:
+    return read_record(*entry, vocab)
+
+
+def reader_version(vocab: Vocabulary | None) -> str:
+    """The version of what reading does: briefing's version, the reading code, the vocabulary it
+    reads with and the libraries that shape an article. Any change gives another version, and the
+    cache then reads each file again (see README, "The article cache")."""
+    from briefing.cache import reader_fingerprint
+
+    return reader_fingerprint((vocab or shipped()).fingerprint())
 
 
 def discover(folder: Path, follow_links: bool = False) -> list[Path]:
@@ -337,6 +495,14 @@ def _why(exc: OSError) -> str:
 def read_article(path: Path, name: str | None = None, vocab: Vocabulary | None = None) -> Article:
     """Read and clean one article file; raise `ArticleError` naming the file and the problem."""
     name = name or visible_name(path.name)
+    article, notes = _read(path, name, vocab)
+    for note in notes:
+        log.warning("%s", note)
+    return article
+
+
+def _read(path: Path, name: str, vocab: Vocabulary | None) -> tuple[Article, tuple[str, ...]]:
+    """Read and clean one article; return it with the warnings its reading gave."""
     text = _read_text(path, name)
     if path.suffix.lower() in HTML_SUFFIXES:
         if _OWN_OUTPUT_MARK.search(text):
@@ -360,9 +526,10 @@ def read_article(path: Path, name: str | None = None, vocab: Vocabulary | None =
     if not sentences:
         raise ArticleError(f"{name}: no article text left after removing page furniture")
     url = web_url(meta.url)
+    notes: tuple[str, ...] = ()
     if meta.url and not url:
-        log.warning("%s: url '%s' is not a web address (http or https); left out", name, meta.url)
-    return Article(
+        notes = (f"{name}: url '{meta.url}' is not a web address (http or https); left out",)
+    article = Article(
         id=_article_id(name),
         name=name,
         title=meta.title,
@@ -375,6 +542,7 @@ def read_article(path: Path, name: str | None = None, vocab: Vocabulary | None =
         sentences=tuple(sentences),
         date_inferred=meta.date_inferred,
     )
+    return article, notes
 
 
 def _read_text(path: Path, name: str) -> str:
@@ -478,16 +646,18 @@ def _window_start(until: date, days: int | None) -> date | None:
 
 
 def _outside_window(
-    article: Article, until: date, since: date | None, include_undated: bool
+    published: date | None, until: date, since: date | None, include_undated: bool
 ) -> str:
-    if article.published is None:
+    if published is None:
         if include_undated:
             return ""
         return "no date found: add 'date: YYYY-MM-DD' front matter, or use --include-undated"
-    if article.published > until:
-        return f"published {article.published.isoformat()}, after the brief's date"
-    if since is not None and article.published < since:
-        return f"published {article.published.isoformat()}, older than the window starting {since.isoformat()}"
+    if published > until:
+        return f"published {published.isoformat()}, after the brief's date"
+    if since is not None and published < since:
+        return (
+            f"published {published.isoformat()}, older than the window starting {since.isoformat()}"
+        )
     return ""
 
 

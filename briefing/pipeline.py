@@ -49,6 +49,7 @@ def build_brief(options: Options, corpus: Corpus | None = None) -> Brief:
             follow_links=options.follow_links,
             output=options.output,
             vocab=vocab,
+            cache=options.cache,
         )
     articles = corpus.articles
     skipped = len(corpus.reports) - len(articles)

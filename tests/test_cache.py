@@ -1,0 +1,399 @@
+"""The article cache: unchanged files come from it, new and changed ones are read, deleted ones
+forgotten; a damaged or busy cache never fails a brief; runs at once share it; --no-cache leaves
+it alone; and the brief is the same, byte for byte, with and without it."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS, run, run_generate
+
+import briefing.cache
+import briefing.corpus
+from briefing.cache import CACHE_VARIABLE, READING_MODULES, cache_folder
+from briefing.corpus import article_from_json, article_to_json, load_corpus, read_article
+from briefing.vocabulary import shipped
+
+SEED_DAY = "2024-12-03"
+# Files a test writes are dated an hour back: the cache keeps only files older than a clock tick.
+AN_HOUR = 3600
+
+
+def aged(folder: Path, seconds_ago: int = AN_HOUR) -> Path:
+    """Date every file in `folder` `seconds_ago` back, as files saved earlier are."""
+    when = time.time() - seconds_ago
+    for path in folder.rglob("*"):
+        os.utime(path, (when, when))
+    return folder
+
+
+def seeds_in(folder: Path) -> Path:
+    shutil.copytree(SEEDS, folder)
+    return aged(folder)
+
+
+def many_articles(folder: Path, count: int) -> Path:
+    """Write `count` short, distinct, dated articles (enough to read on every core)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        (folder / f"item-{n:03d}.md").write_text(
+            f"---\ntitle: Bridge {n} reopens\noutlet: Courier {n % 5}\ndate: 2025-05-0{n % 7 + 1}\n"
+            f"---\nThe bridge over canal {n} reopened on Monday after {n + 2} weeks of repairs, "
+            f"the council of district {n} said.\n\nTraffic on route {n} is expected to return to "
+            f"normal by the end of week {n % 9 + 1}, officials from ward {n} said.\n",
+            encoding="utf-8",
+        )
+    return aged(folder)
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(CACHE_VARIABLE, str(folder))
+    return folder
+
+
+class ReadingLog(logging.Handler):
+    """What each run said it read: (files read now, files taken from the cache)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.runs: list[tuple[int, int]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if message.startswith("Reading ") and "from the cache" in message:
+            words = message.replace("(", " ").split()
+            self.runs.append((int(words[1]), int(words[6])))
+
+
+@pytest.fixture
+def reading():
+    handler = ReadingLog()
+    logger = logging.getLogger("briefing.corpus")
+    logger.addHandler(handler)
+    level = logger.level
+    logger.setLevel(logging.INFO)
+    yield handler
+    logger.removeHandler(handler)
+    logger.setLevel(level)
+
+
+def database(cache: Path) -> Path:
+    (found,) = cache.glob("articles-*.sqlite3")
+    return found
+
+
+def cached_paths(cache: Path) -> set[str]:
+    with sqlite3.connect(database(cache)) as connection:
+        return {os.fsdecode(row[0]) for row in connection.execute("SELECT path FROM files")}
+
+
+def outputs(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def warnings_in(result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if line.startswith("briefing: warning")]
+
+
+def sources_json(folder: Path, *extra: str) -> dict[str, dict]:
+    result = run("sources", "--date", "2025-05-08", "--sources", str(folder), "--json", *extra)
+    assert result.exit_code == 0, result.output
+    return {row["file"]: row for row in json.loads(result.stdout)}
+
+
+# --- new, changed and deleted files -------------------------------------------------------------
+
+
+def test_a_run_reads_only_new_and_changed_files_and_forgets_deleted_ones(
+    tmp_path, cache_dir, reading
+):
+    sources = many_articles(tmp_path / "sources", 6)
+    first = sources_json(sources)
+    assert reading.runs == [(6, 0)]
+    assert sources_json(sources) == first
+    assert reading.runs[-1] == (0, 6)
+
+    changed = sources / "item-002.md"
+    changed.write_text(changed.read_text().replace("Bridge 2 reopens", "Bridge 2 shut again"))
+    (sources / "item-004.md").unlink()
+    many_articles(tmp_path / "more", 8)
+    shutil.copy(tmp_path / "more" / "item-007.md", sources / "new-007.md")
+    aged(sources, 60)  # changed and new files, saved a minute ago
+    rows = sources_json(sources)
+    assert reading.runs[-1] == (6, 0)  # every file's times changed: all are read again
+    assert rows["item-002.md"]["title"] == "Bridge 2 shut again"
+    assert "item-004.md" not in rows
+    assert rows["new-007.md"]["title"] == "Bridge 7 reopens"
+    assert cached_paths(cache_dir) == set(rows)
+
+    (sources / "item-003.md").write_text("---\ntitle: Moved\ndate: 2025-05-02\n---\nShort.\n")
+    os.utime(sources / "item-003.md", (time.time() - 30, time.time() - 30))
+    sources_json(sources)
+    assert reading.runs[-1] == (1, 5)  # only the changed file is read
+
+
+def test_a_skipped_file_is_remembered_and_still_reported(tmp_path, cache_dir, reading):
+    sources = many_articles(tmp_path / "sources", 2)
+    (sources / "empty.md").write_text("")
+    aged(sources)
+    for expected in ((3, 0), (0, 3)):
+        result = run("sources", "--date", "2025-05-08", "--sources", str(sources))
+        assert result.exit_code == 0, result.output
+        assert warnings_in(result) == ["briefing: warning: empty.md: file is empty"]
+        assert reading.runs[-1] == expected
+
+
+def test_a_file_changed_a_moment_ago_is_read_again_next_time(tmp_path, cache_dir, reading):
+    """Its times may not show a second change within the same clock tick."""
+    sources = many_articles(tmp_path / "sources", 2)
+    (sources / "item-000.md").write_text((sources / "item-000.md").read_text())
+    sources_json(sources)
+    sources_json(sources)
+    assert reading.runs == [(2, 0), (1, 1)]
+
+
+# --- the brief is the same ----------------------------------------------------------------------
+
+
+def test_the_brief_is_byte_identical_with_and_without_the_cache(tmp_path, cache_dir, reading):
+    sources = seeds_in(tmp_path / "seeds")
+    plain = run_generate(sources, tmp_path / "plain", "--no-cache", day=SEED_DAY)
+    assert plain.exit_code == 0, plain.output
+    assert not cache_dir.exists()  # --no-cache neither reads nor writes it
+    for name in ("cold", "warm"):
+        result = run_generate(sources, tmp_path / name, day=SEED_DAY)
+        assert result.exit_code == 0, result.output
+    assert reading.runs == [(5, 0), (0, 5)]
+    expected = outputs(tmp_path / "plain")
+    assert {p.rsplit(".", 1)[1] for p in expected} == {"pdf", "docx", "json"}
+    assert outputs(tmp_path / "cold") == expected
+    assert outputs(tmp_path / "warm") == expected
+
+
+def test_articles_read_in_parallel_are_those_read_one_by_one(tmp_path, monkeypatch, reading):
+    count = briefing.corpus.PARALLEL_MIN_FILES + 6
+    sources = many_articles(tmp_path / "sources", count)
+    (sources / "broken.md").write_bytes(b"\xff\xfe not text")
+    day = date(2025, 5, 8)
+    parallel = load_corpus(sources, until=day, days=3, cache=False)
+    monkeypatch.setattr(briefing.corpus, "PARALLEL_MIN_FILES", 10**9)
+    assert load_corpus(sources, until=day, days=3, cache=False) == parallel
+    assert len(parallel.reports) == count + 1
+
+
+def test_an_article_survives_its_json_unchanged(tmp_path):
+    for path in sorted(SEEDS.glob("*.txt")):
+        article = read_article(path)
+        assert article_from_json(article_to_json(article)) == article
+    with pytest.raises(ValueError, match="not an article"):
+        article_from_json('{"__class__": "os.system", "args": ["true"]}')
+
+
+# --- --no-cache ---------------------------------------------------------------------------------
+
+
+def test_no_cache_bypasses_what_the_cache_holds(tmp_path, cache_dir):
+    sources = many_articles(tmp_path / "sources", 3)
+    sources_json(sources)
+    with sqlite3.connect(database(cache_dir)) as connection:
+        (text,) = connection.execute(
+            "SELECT article FROM files WHERE path = ?", (b"item-001.md",)
+        ).fetchone()
+        tampered = json.loads(text) | {"title": "Held in the cache"}
+        connection.execute(
+            "UPDATE files SET article = ? WHERE path = ?", (json.dumps(tampered), b"item-001.md")
+        )
+    assert sources_json(sources)["item-001.md"]["title"] == "Held in the cache"
+    assert sources_json(sources, "--no-cache")["item-001.md"]["title"] == "Bridge 1 reopens"
+
+
+def test_no_cache_on_every_command_that_reads_sources(tmp_path, cache_dir):
+    sources = seeds_in(tmp_path / "seeds")
+    eml = tmp_path / "brief.eml"
+    for args in (
+        ("sources", "--date", SEED_DAY, "--sources", str(sources)),
+        ("generate", "--date", SEED_DAY, "--sources", str(sources), "--format", "docx",
+         "--output", str(tmp_path / "out")),
+        ("email", "--date", SEED_DAY, "--sources", str(sources), "--to", "desk@example.org",
+         "--eml", str(eml), "--output", str(tmp_path / "out")),
+    ):  # fmt: skip
+        result = run(*args, "--no-cache")
+        assert result.exit_code == 0, result.output
+    assert eml.exists()
+    assert not cache_dir.exists()
+
+
+# --- a damaged, busy or misplaced cache ---------------------------------------------------------
+
+
+def test_a_damaged_cache_is_made_anew_with_one_warning(tmp_path, cache_dir, reading):
+    sources = seeds_in(tmp_path / "seeds")
+    assert run_generate(sources, tmp_path / "first", day=SEED_DAY).exit_code == 0
+    db = database(cache_dir)
+    db.write_bytes(b"this is no database " * 400)
+    result = run_generate(sources, tmp_path / "second", day=SEED_DAY)
+    assert result.exit_code == 0, result.output
+    (warning,) = warnings_in(result)
+    assert f"article cache {db} was unreadable" in warning
+    assert warning.endswith("made anew")
+    assert outputs(tmp_path / "second") == outputs(tmp_path / "first")
+    again = run_generate(sources, tmp_path / "third", day=SEED_DAY)
+    assert warnings_in(again) == []
+    assert reading.runs == [(5, 0), (5, 0), (0, 5)]
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_a_damaged_record_is_read_again(tmp_path, cache_dir, reading):
+    sources = many_articles(tmp_path / "sources", 4)
+    first = sources_json(sources)
+    damage = (
+        ("article", '{"id": 1}', b"item-001.md"),
+        ("article", "not json", b"item-002.md"),
+        ("published", "2025-13-45", b"item-003.md"),
+        ("notes", "{}", b"item-000.md"),
+    )
+    with sqlite3.connect(database(cache_dir)) as connection:
+        for column, value, path in damage:
+            connection.execute(f"UPDATE files SET {column} = ? WHERE path = ?", (value, path))
+    assert sources_json(sources) == first
+    assert reading.runs[-1] == (4, 0)  # each damaged record is read again, silently
+
+
+def test_a_busy_cache_is_left_alone_with_one_warning(tmp_path, cache_dir, reading, monkeypatch):
+    sources = seeds_in(tmp_path / "seeds")
+    plain = run_generate(sources, tmp_path / "plain", "--format", "docx", day=SEED_DAY)
+    assert plain.exit_code == 0, plain.output
+    monkeypatch.setattr(briefing.cache, "BUSY_TIMEOUT", 0.05)
+    holder = sqlite3.connect(database(cache_dir), isolation_level=None)
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")  # another run holding it, reads shut out
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("DELETE FROM files")
+    try:
+        result = run_generate(sources, tmp_path / "busy", "--format", "docx", day=SEED_DAY)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert result.exit_code == 0, result.output
+    (warning,) = warnings_in(result)
+    assert "is busy (another run is writing it); this run reads without it" in warning
+    assert outputs(tmp_path / "busy") == outputs(tmp_path / "plain")
+    assert (
+        run_generate(sources, tmp_path / "after", "--format", "docx", day=SEED_DAY).exit_code == 0
+    )
+    assert reading.runs == [(5, 0), (5, 0), (0, 5)]
+
+
+def test_two_runs_at_once_share_the_cache(tmp_path, cache_dir, reading):
+    sources = many_articles(tmp_path / "sources", briefing.corpus.PARALLEL_MIN_FILES + 16)
+    env = {**os.environ, CACHE_VARIABLE: str(cache_dir)}
+
+    def start(output: str) -> subprocess.Popen:
+        return subprocess.Popen(
+            [sys.executable, "-m", "briefing", "-q", "generate", "--date", "2025-05-08",
+             "--sources", str(sources), "--output", str(tmp_path / output), "--format", "docx"],
+            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+
+    runs = [start("one"), start("two")]
+    for process in runs:
+        out, err = process.communicate(timeout=300)
+        assert process.returncode == 0, err
+        assert "warning" not in err
+    with sqlite3.connect(database(cache_dir)) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert connection.execute("SELECT count(*) FROM files").fetchone() == (80,)
+    assert outputs(tmp_path / "one") == outputs(tmp_path / "two")
+    result = run_generate(sources, tmp_path / "three", "--format", "docx", day="2025-05-08")
+    assert result.exit_code == 0, result.output
+    assert reading.runs == [(0, 80)]
+    assert outputs(tmp_path / "three") == outputs(tmp_path / "one")
+
+
+def test_the_cache_is_never_kept_inside_the_sources(tmp_path, monkeypatch):
+    sources = seeds_in(tmp_path / "seeds")
+    monkeypatch.setenv(CACHE_VARIABLE, str(sources / "cache"))
+    result = run("sources", "--date", SEED_DAY, "--sources", str(sources))
+    assert result.exit_code == 0, result.output
+    (warning,) = warnings_in(result)
+    assert "is inside the sources folder; not used" in warning
+    assert sorted(p.name for p in sources.iterdir()) == sorted(p.name for p in SEEDS.iterdir())
+
+
+@pytest.mark.parametrize("kind", ["link", "shared"])
+def test_a_cache_folder_others_could_plant_files_in_is_not_used(tmp_path, monkeypatch, kind):
+    sources = seeds_in(tmp_path / "seeds")
+    target = tmp_path / "elsewhere"
+    target.mkdir()
+    if kind == "link":
+        folder = tmp_path / "cache"
+        folder.symlink_to(target)
+        problem = "is a symbolic link"
+    else:
+        folder = target
+        target.chmod(0o777)
+        problem = "may be written by other users"
+    monkeypatch.setenv(CACHE_VARIABLE, str(folder))
+    result = run("sources", "--date", SEED_DAY, "--sources", str(sources))
+    assert result.exit_code == 0, result.output
+    (warning,) = warnings_in(result)
+    assert problem in warning
+    assert list(target.iterdir()) == []
+
+
+def test_the_cache_folder_follows_the_user_s_settings(tmp_path, monkeypatch):
+    monkeypatch.delenv(CACHE_VARIABLE)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    assert cache_folder() == tmp_path / "home" / ".cache" / "briefing"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/ignored")
+    assert cache_folder() == tmp_path / "home" / ".cache" / "briefing"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_folder() == tmp_path / "xdg" / "briefing"
+    sources = seeds_in(tmp_path / "seeds")
+    assert run("sources", "--date", SEED_DAY, "--sources", str(sources)).exit_code == 0
+    (db,) = (tmp_path / "xdg" / "briefing").glob("articles-*.sqlite3")
+    assert oct((tmp_path / "xdg" / "briefing").stat().st_mode & 0o777) == "0o700"
+    monkeypatch.setenv(CACHE_VARIABLE, str(tmp_path / "mine"))
+    assert cache_folder() == tmp_path / "mine"
+
+
+# --- the reader's version -----------------------------------------------------------------------
+
+
+def test_a_profile_s_vocabulary_is_part_of_the_reader_s_version(tmp_path, cache_dir, reading):
+    sources = seeds_in(tmp_path / "seeds")
+    for _ in range(2):
+        assert (
+            run_generate(sources, tmp_path / "out", "--format", "docx", day=SEED_DAY).exit_code == 0
+        )
+    profile = sources / "brief.toml"
+    profile.write_text(profile.read_text() + '\n[vocabulary]\nspeech_verbs = ["quipped"]\n')
+    assert run_generate(sources, tmp_path / "out", "--format", "docx", day=SEED_DAY).exit_code == 0
+    assert reading.runs == [(5, 0), (0, 5), (5, 0)]
+    plain, extended = shipped(), shipped().extended({"speech_verbs": ["quipped"]})
+    assert briefing.corpus.reader_version(plain) != briefing.corpus.reader_version(extended)
+    assert briefing.corpus.reader_version(plain) == briefing.corpus.reader_version(None)
+
+
+def test_the_reader_s_version_covers_all_the_reading_code():
+    probe = (
+        "import sys, briefing.corpus, briefing.cleaning, briefing.metadata, briefing.text\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('briefing.'))))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert {m.removeprefix("briefing.") for m in loaded} <= set(READING_MODULES)
