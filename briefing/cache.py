@@ -24,12 +24,12 @@ import sqlite3
 import stat
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from importlib import metadata
 from pathlib import Path
 
 from briefing import __version__
-from briefing.corpus import Record, article_from_json
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +75,18 @@ CREATE TABLE IF NOT EXISTS files (
 """
 
 Stamp = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
+
+
+@dataclass(frozen=True)
+class Record:
+    """What reading one file gave, as the cache keeps it: the article as JSON (data, never code),
+    or why the file was skipped; the article's date, so the window is judged without loading it;
+    and the warnings reading gave, repeated on every run."""
+
+    published: date | None
+    reason: str  # why the file was skipped; "" when it was read
+    notes: tuple[str, ...]
+    article: str = ""  # the article as JSON (`corpus.article_to_json`); "" when skipped
 
 
 def reader_fingerprint(vocabulary: str) -> str:
@@ -166,11 +178,15 @@ class ArticleCache:
         self.known: set[bytes] = set()
 
     def lookup(
-        self, entries: list[tuple[Path, str]], wanted: Callable[[date | None], bool]
+        self,
+        entries: list[tuple[Path, str]],
+        wanted: Callable[[date | None], bool],
+        valid: Callable[[str], bool],
     ) -> dict[int, Record]:
         """Return the records of the unchanged files among `entries`, by position; a record's
-        article is loaded only when `wanted` says its date is wanted. Each file's times are taken
-        now, before it is read, so a file changed while it is read is read again next time."""
+        article is loaded only when `wanted` says its date is wanted, and only when `valid` says
+        the text is an article (else the file is read again). Each file's times are taken now,
+        before it is read, so a file changed while it is read is read again next time."""
         keys = [self._key(path) for path, _ in entries]
         for key, (path, _) in zip(keys, entries, strict=True):
             stamp = _stamp(path)
@@ -199,7 +215,7 @@ class ArticleCache:
                     continue
                 if not record.reason and wanted(record.published):
                     (text,) = load("SELECT article FROM files WHERE path = ?", (key,)).fetchone()
-                    if not _is_article(text):
+                    if not isinstance(text, str) or not valid(text):
                         continue
                     record = Record(record.published, "", record.notes, text)
                 found[i] = record
@@ -363,13 +379,3 @@ def _record(published: str | None, reason: str, notes: str) -> Record | None:
     ):
         return None
     return Record(day, reason, tuple(warnings))
-
-
-def _is_article(text: object) -> bool:
-    if not isinstance(text, str):
-        return False
-    try:
-        article_from_json(text)
-    except ValueError:
-        return False
-    return True

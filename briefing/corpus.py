@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
 
+from briefing.cache import Record, open_cache, reader_fingerprint
 from briefing.cleaning import clean_body, furniture_verdict, unique_sentences
 from briefing.errors import ArticleError, BriefingError, NoArticlesError
 from briefing.metadata import (
@@ -95,18 +96,6 @@ class Article:
         return sum(word_count(p) for p in self.paragraphs)
 
 
-@dataclass(frozen=True)
-class Record:
-    """What reading one file gave, as the cache keeps it: the article as JSON (data, never code),
-    or why the file was skipped; the article's date, so the window is judged without loading it;
-    and the warnings reading gave, repeated on every run."""
-
-    published: date | None
-    reason: str  # why the file was skipped; "" when it was read
-    notes: tuple[str, ...]
-    article: str = ""  # `article_to_json`; "" when skipped
-
-
 def article_to_json(article: Article) -> str:
     """Return `article` as JSON (the copies it absorbed are not part of reading it)."""
     data = {f.name: getattr(article, f.name) for f in fields(Article)}
@@ -118,28 +107,27 @@ def article_to_json(article: Article) -> str:
 def article_from_json(text: str) -> Article:
     """Return the article `article_to_json` wrote; raise ValueError when `text` is not one."""
     data = json.loads(text)
-    if not isinstance(data, dict) or set(data) != _ARTICLE_FIELDS:
+    if not isinstance(data, dict) or set(data) != set(_ARTICLE_FIELDS):
         raise ValueError("not an article record")
-    strings = ("id", "name", "title", "outlet", "author", "url", "language")
-    sequences = ("paragraphs", "sentences")
-    if not (
-        all(isinstance(data[k], str) for k in strings)
-        and all(
-            isinstance(data[k], list) and all(isinstance(x, str) for x in data[k])
-            for k in sequences
-        )
-        and isinstance(data["date_inferred"], bool)
-        and (data["published"] is None or isinstance(data["published"], str))
+    return Article(**{name: _field(data[name], kind) for name, kind in _ARTICLE_FIELDS.items()})
+
+
+def _field(value: object, kind: str) -> object:
+    """`value` as the Article field of type `kind` (as annotated) holds it; ValueError if it is
+    not one."""
+    if kind == "str" and isinstance(value, str):
+        return value
+    if kind == "bool" and isinstance(value, bool):
+        return value
+    if (
+        kind == "tuple[str, ...]"
+        and isinstance(value, list)
+        and all(isinstance(v, str) for v in value)
     ):
-        raise ValueError("not an article record")
-    published = date.fromisoformat(data["published"]) if data["published"] else None
-    return Article(
-        **{k: data[k] for k in strings},
-        published=published,
-        paragraphs=tuple(data["paragraphs"]),
-        sentences=tuple(data["sentences"]),
-        date_inferred=data["date_inferred"],
-    )
+        return tuple(value)
+    if kind == "date | None" and (value is None or isinstance(value, str)):
+        return date.fromisoformat(value) if value else None
+    raise ValueError("not an article record")
 
 
 @dataclass(frozen=True)
@@ -171,7 +159,16 @@ class Corpus:
         return (min(dates), max(dates)) if dates else None
 
 
-_ARTICLE_FIELDS = frozenset(f.name for f in fields(Article)) - {"also_published_by"}
+def _is_article(text: str) -> bool:
+    try:
+        article_from_json(text)
+    except ValueError:
+        return False
+    return True
+
+
+# The fields reading gives, with their annotated types (the copies an article absorbed are not).
+_ARTICLE_FIELDS = {f.name: f.type for f in fields(Article) if f.name != "also_published_by"}
 
 
 def load_corpus(
@@ -331,10 +328,8 @@ def _records(
 ) -> list[Record]:
     """Return each file's record, in `entries`' order: from the cache when the file is unchanged
     (its article left out when `wanted` says its date is not), else read now, on every core."""
-    from briefing.cache import open_cache
-
     cache = open_cache(folder, reader_version(vocab)) if use_cache else None
-    found = cache.lookup(entries, wanted) if cache else {}
+    found = cache.lookup(entries, wanted, _is_article) if cache else {}
     missing = [i for i in range(len(entries)) if i not in found]
     if cache and entries:
         log.info("Reading %d new or changed files (%d from the cache)", len(missing), len(found))
@@ -380,8 +375,6 @@ def reader_version(vocab: Vocabulary | None) -> str:
     """The version of what reading does: briefing's version, the reading code, the vocabulary it
     reads with and the libraries that shape an article. Any change gives another version, and the
     cache then reads each file again (see README, "The article cache")."""
-    from briefing.cache import reader_fingerprint
-
     return reader_fingerprint((vocab or shipped()).fingerprint())
 
 

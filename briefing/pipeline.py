@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import ExitStack
 from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from briefing.citations import Citer, assemble_sections, sources_in_citation_order
 from briefing.corpus import Corpus, load_corpus
@@ -34,8 +35,16 @@ DIGEST_SENTENCES = 3
 EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"  # reproducible builds: the documents' timestamp
 
 
-def build_brief(options: Options, corpus: Corpus | None = None) -> Brief:
-    """Read the sources and return the finished brief for `options.day`."""
+def build_brief(
+    options: Options,
+    corpus: Corpus | None = None,
+    condense: Callable[[list[Sequence[str]]], list[list[str]]] | None = None,
+) -> Brief:
+    """Read the sources and return the finished brief for `options.day`.
+
+    `condense` makes the cited sources' digests (by default `condense_all`, here; `generate`
+    hands it to a worker that has loaded the summarizer meanwhile).
+    """
     day = options.day or date.today()
     profile = load_profile(find_profile(options.sources, options.profile))
     vocab = profile.vocabulary
@@ -64,7 +73,9 @@ def build_brief(options: Options, corpus: Corpus | None = None) -> Brief:
     citer = Citer(articles, labels, day, vocab, earlier)
     sections = assemble_sections(drafts, citer)
     log.info("Condensing %d cited sources", len(citer.first_cited))
-    digests = {d: digest(articles[d].sentences, DIGEST_SENTENCES) for d in citer.first_cited}
+    cited = list(citer.first_cited)
+    condensed = (condense or condense_all)([articles[d].sentences for d in cited])
+    digests = dict(zip(cited, condensed, strict=True))
     sources = sources_in_citation_order(articles, citer, digests)
     return Brief(
         title=title,
@@ -104,6 +115,11 @@ def _read(corpus: Corpus) -> tuple[Source, ...]:
     )
 
 
+def condense_all(articles: list[Sequence[str]]) -> list[list[str]]:
+    """Return the digest of each article's sentences."""
+    return [digest(sentences, DIGEST_SENTENCES) for sentences in articles]
+
+
 def created_at(day: date) -> datetime:
     """Return the documents' creation time: SOURCE_DATE_EPOCH when set (reproducible builds),
     else the brief's date at midnight UTC, so the same sources and date give the same bytes."""
@@ -129,18 +145,24 @@ def generate(
     """Build the brief and write it in every requested format; return the written paths.
 
     The PDF renderer starts in a worker process at once, so that WeasyPrint's import overlaps
-    reading and selecting (see `workers`).
+    reading and selecting, and so does the summarizer that writes the digests (see `workers`).
     """
     renderers: dict[str, Prepared] = {}
     with ExitStack() as stack:
-        if "pdf" in formats:
-            worker = Prepared(
-                _warm_pdf, partial(render, fmt="pdf", templates=templates, paper=paper), start=False
-            )
+
+        def prepared(warm: Callable[[], None], work: Callable[[Any], Any]) -> Prepared:
+            worker = Prepared(warm, work, start=False)
             stack.callback(worker.close)  # before the worker exists: Ctrl-C may come at once
             worker.start()
-            renderers["pdf"] = worker
-        brief = build_brief(options)
+            return worker
+
+        if "pdf" in formats:
+            renderers["pdf"] = prepared(
+                _warm_pdf, partial(render, fmt="pdf", templates=templates, paper=paper)
+            )
+        digests = prepared(_warm_digest, condense_all)
+        brief = build_brief(options, condense=digests)
+        digests.close()
         return write_outputs(brief, folder, formats, templates, paper, renderers)
 
 
@@ -148,6 +170,11 @@ def _warm_pdf() -> None:
     import weasyprint
 
     weasyprint.HTML(string="<p>.</p>").render()
+
+
+def _warm_digest() -> None:
+    """Load the summarizer (sumy, and NLTK through it: about 0.4 s) before the digests are due."""
+    digest([f"Sentence number {n} is here." for n in range(DIGEST_SENTENCES + 1)], 1)
 
 
 def write_outputs(
@@ -164,20 +191,20 @@ def write_outputs(
     Formats other than the worker's render while it works.
     """
     renderers = renderers or {}
-    for fmt in FORMATS:
-        if fmt in formats and fmt in renderers:
+    chosen = [fmt for fmt in FORMATS if fmt in formats]
+    for fmt in chosen:
+        if fmt in renderers:
             log.info("Rendering %s", fmt.upper())
             renderers[fmt].submit(brief)
-    rendered: list[tuple[Path, bytes]] = []
-    for fmt in FORMATS:
-        if fmt not in formats:
-            continue
-        if fmt in renderers:
-            data = renderers[fmt].result()
-        else:
+    data: dict[str, bytes] = {}
+    for fmt in chosen:  # here, while the workers render theirs
+        if fmt not in renderers:
             log.info("Rendering %s", fmt.upper())
-            data = render(brief, fmt, templates, paper)
-        rendered.append((output_path(folder, brief.date, brief.slug, fmt), data))
+            data[fmt] = render(brief, fmt, templates, paper)
+    for fmt in chosen:
+        if fmt in renderers:
+            data[fmt] = renderers[fmt].result()
+    rendered = [(output_path(folder, brief.date, brief.slug, fmt), data[fmt]) for fmt in chosen]
     # The record goes beside the documents on every run: the next brief of the story reads it.
     rendered.append((output_path(folder, brief.date, brief.slug, RECORD), brief_record(brief)))
     write_files(rendered)
