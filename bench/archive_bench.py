@@ -37,7 +37,7 @@ stages = []
 
 class Stages(logging.Handler):
     def emit(self, record):
-        if not hasattr(record, "progress"):
+        if record.levelno == logging.INFO and not hasattr(record, "progress"):
             stages.append((time.perf_counter() - start, record.getMessage()))
 
 start = time.perf_counter()

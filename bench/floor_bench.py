@@ -44,7 +44,8 @@ stages = [(time.perf_counter() - start, "imports done")]
 
 class Stages(logging.Handler):
     def emit(self, record):
-        stages.append((time.perf_counter() - start, record.getMessage()))
+        if record.levelno == logging.INFO and not hasattr(record, "progress"):
+            stages.append((time.perf_counter() - start, record.getMessage()))
 
 for name in ("briefing.corpus", "briefing.pipeline"):
     logging.getLogger(name).addHandler(Stages(logging.INFO))

@@ -176,6 +176,7 @@ class ArticleCache:
         self.usable = True
         self.stamps: dict[bytes, Stamp] = {}
         self.known: set[bytes] = set()
+        self.keys: dict[Path, bytes] = {}  # each file's key, as `lookup` made it
 
     def lookup(
         self,
@@ -188,6 +189,7 @@ class ArticleCache:
         the text is an article (else the file is read again). Each file's times are taken now,
         before it is read, so a file changed while it is read is read again next time."""
         keys = [self._key(path) for path, _ in entries]
+        self.keys = dict(zip((path for path, _ in entries), keys, strict=True))
         for key, (path, _) in zip(keys, entries, strict=True):
             stamp = _stamp(path)
             if stamp is not None:
@@ -258,7 +260,16 @@ class ArticleCache:
             connection.close()
 
     def _key(self, path: Path) -> bytes:
-        return os.fsencode(path.relative_to(self.sources))
+        """The file's path inside the sources folder (`corpus.relative_name`), as bytes."""
+        key = self.keys.get(path)
+        if key is None:
+            text, prefix = str(path), str(self.sources)
+            if prefix != "." and text.startswith(prefix + os.sep):
+                text = text[len(prefix) + 1 :]
+            else:
+                text = str(path.relative_to(self.sources))
+            key = os.fsencode(text)
+        return key
 
     def _connect(self) -> sqlite3.Connection | None:
         """Open the database, making it (or making it anew when damaged); None when unusable."""
@@ -371,7 +382,7 @@ def _record(published: str | None, reason: str, notes: str) -> Record | None:
     """The record a row holds (its article still to load), or None when the row is not one."""
     try:
         day = date.fromisoformat(published) if published is not None else None
-        warnings = json.loads(notes)
+        warnings = [] if notes == "[]" else json.loads(notes)
     except (TypeError, ValueError):
         return None
     if not isinstance(reason, str) or not (
