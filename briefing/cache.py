@@ -34,7 +34,7 @@ from briefing import __version__
 log = logging.getLogger(__name__)
 
 CACHE_VARIABLE = "BRIEFING_CACHE_DIR"
-SCHEMA = "1"  # the table's layout: a database of another layout is emptied and made anew
+SCHEMA = "2"  # the tables' layout: a database of another layout is emptied and made anew
 # Seconds a run waits for another run's write before it goes on without the cache: a cold write
 # of 10,000 articles takes about two.
 BUSY_TIMEOUT = 20.0
@@ -73,6 +73,13 @@ CREATE TABLE IF NOT EXISTS files (
     article TEXT NOT NULL   -- the article as JSON; '' when skipped
 )
 """
+_DIGESTS = """
+CREATE TABLE IF NOT EXISTS digests (
+    key BLOB PRIMARY KEY,   -- a hash of the sentences and the summarizer's version
+    path BLOB NOT NULL,     -- the file the article came from: forgotten with it
+    digest TEXT NOT NULL    -- JSON list of the digest's sentences
+)
+"""
 
 Stamp = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
 
@@ -92,17 +99,23 @@ class Record:
 def reader_fingerprint(vocabulary: str) -> str:
     """Return the reader's version: briefing's version and a hash of the reading code, the
     vocabulary's `fingerprint`, the libraries reading uses and the Python running it."""
+    return fingerprint(READING_MODULES, READING_LIBRARIES, vocabulary)
+
+
+def fingerprint(modules: tuple[str, ...], libraries: tuple[str, ...], extra: str = "") -> str:
+    """Return briefing's version and a hash of the code of `modules` (briefing's), the versions
+    of `libraries`, the Python running them, the cache's layout and `extra`."""
     from importlib.resources import files
 
     digest = hashlib.sha256()
-    for module in READING_MODULES:
+    for module in modules:
         digest.update((files("briefing") / f"{module}.py").read_bytes())
-    for library in READING_LIBRARIES:
+    for library in libraries:
         try:
             digest.update(f"{library} {metadata.version(library)}\n".encode())
         except metadata.PackageNotFoundError:
             digest.update(f"{library} absent\n".encode())
-    digest.update(f"python {platform.python_version()}\n{SCHEMA}\n{vocabulary}".encode())
+    digest.update(f"python {platform.python_version()}\n{SCHEMA}\n{extra}".encode())
     return f"{__version__}+{digest.hexdigest()[:16]}"
 
 
@@ -242,6 +255,7 @@ class ArticleCache:
             notes = json.dumps(list(record.notes), ensure_ascii=False)
             rows.append((key, *stamp, self.reader, published, record.reason, notes, record.article))
         gone = self.known - {self._key(path) for path in present}
+        changed = {row[0] for row in rows} & self.known
         if not rows and not gone:
             return
         connection = self._connect()
@@ -254,6 +268,51 @@ class ArticleCache:
                     "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
                 )
                 connection.executemany("DELETE FROM files WHERE path = ?", [(k,) for k in gone])
+                # A file read again or gone takes its digests with it.
+                connection.executemany(
+                    "DELETE FROM digests WHERE path = ?", [(k,) for k in gone | changed]
+                )
+        except sqlite3.Error as exc:
+            self._give_up(exc)
+        finally:
+            connection.close()
+
+    def digests(self, keys: list[bytes]) -> dict[bytes, list[str]]:
+        """Return the digests kept under `keys` (`pipeline.digest_key`)."""
+        connection = self._connect()
+        if connection is None:
+            return {}
+        found: dict[bytes, list[str]] = {}
+        try:
+            for key in keys:
+                row = connection.execute(
+                    "SELECT digest FROM digests WHERE key = ?", (key,)
+                ).fetchone()
+                sentences = _strings(row[0]) if row else None
+                if sentences is not None:
+                    found[key] = sentences
+        except sqlite3.Error as exc:
+            self._give_up(exc)
+            return {}
+        finally:
+            connection.close()
+        return found
+
+    def keep_digests(self, digests: dict[bytes, tuple[str, list[str]]]) -> None:
+        """Keep each `key: (article name, digest)`, tied to the article's file."""
+        paths = {os.fsdecode(key): key for key in self.keys.values()}
+        rows = [
+            (key, paths[name], json.dumps(sentences, ensure_ascii=False))
+            for key, (name, sentences) in digests.items()
+            if name in paths
+        ]
+        connection = self._connect() if rows else None
+        if connection is None:
+            return
+        try:
+            with connection:
+                connection.execute("BEGIN IMMEDIATE")
+                connection.executemany("INSERT OR REPLACE INTO digests VALUES (?, ?, ?)", rows)
         except sqlite3.Error as exc:
             self._give_up(exc)
         finally:
@@ -325,9 +384,10 @@ class ArticleCache:
             return
         with connection:
             connection.execute("BEGIN IMMEDIATE")
-            connection.execute("DROP TABLE IF EXISTS files")
-            connection.execute("DROP TABLE IF EXISTS meta")
+            for table in ("files", "digests", "meta"):
+                connection.execute(f"DROP TABLE IF EXISTS {table}")
             connection.execute(_TABLE)
+            connection.execute(_DIGESTS)
             connection.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             connection.executemany("INSERT INTO meta VALUES (?, ?)", expected.items())
 
@@ -382,11 +442,20 @@ def _record(published: str | None, reason: str, notes: str) -> Record | None:
     """The record a row holds (its article still to load), or None when the row is not one."""
     try:
         day = date.fromisoformat(published) if published is not None else None
-        warnings = [] if notes == "[]" else json.loads(notes)
     except (TypeError, ValueError):
         return None
-    if not isinstance(reason, str) or not (
-        isinstance(warnings, list) and all(isinstance(w, str) for w in warnings)
-    ):
+    warnings = [] if notes == "[]" else _strings(notes)
+    if not isinstance(reason, str) or warnings is None:
         return None
     return Record(day, reason, tuple(warnings))
+
+
+def _strings(text: object) -> list[str] | None:
+    """The JSON list of strings `text` holds, or None when it holds something else."""
+    try:
+        value = json.loads(text)
+    except (TypeError, ValueError):
+        return None
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return value
+    return None

@@ -14,12 +14,12 @@ import stat
 from collections import defaultdict
 from collections.abc import Callable
 from contextlib import closing
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
 
-from briefing.cache import Record, open_cache, reader_fingerprint
+from briefing.cache import ArticleCache, Record, open_cache, reader_fingerprint
 from briefing.cleaning import clean_body, furniture_verdict, unique_sentences
 from briefing.errors import ArticleError, BriefingError, NoArticlesError
 from briefing.metadata import (
@@ -152,6 +152,8 @@ class Corpus:
 
     articles: tuple[Article, ...]
     reports: tuple[FileReport, ...]
+    # The article cache they were read through (it also keeps the digests), if any.
+    cache: ArticleCache | None = field(default=None, compare=False, repr=False)
 
     @property
     def period(self) -> tuple[date, date] | None:
@@ -189,12 +191,12 @@ def load_corpus(
     cache unless `cache` is false; a skipped file's report then carries no article. Raise
     `NoArticlesError`, saying what was found and why each file was skipped, when none is left.
     """
-    articles, reports = _scan(
+    articles, reports, kept = _scan(
         folder, until, days, include_undated, follow_links, output, vocab, cache, False
     )
     if not articles:
         raise NoArticlesError(_nothing_usable(folder, until, reports))
-    return Corpus(articles=tuple(articles), reports=tuple(reports))
+    return Corpus(articles=tuple(articles), reports=tuple(reports), cache=kept)
 
 
 def survey(
@@ -266,7 +268,7 @@ def _scan(
     vocab: Vocabulary | None,
     use_cache: bool = True,
     every_article: bool = True,
-) -> tuple[list[Article], list[FileReport]]:
+) -> tuple[list[Article], list[FileReport], ArticleCache | None]:
     """Read the folder (from the cache what has not changed) and judge every file.
 
     With `every_article` false, articles outside the window are not loaded from the cache (their
@@ -289,7 +291,7 @@ def _scan(
     def wanted(published: date | None) -> bool:
         return every_article or not _outside_window(published, until, since, include_undated)
 
-    records = _records(folder, entries, vocab, use_cache, wanted)
+    records, cache = _records(folder, entries, vocab, use_cache, wanted)
     candidates: list[Article] = []
     for (_, name), record in zip(entries, records, strict=True):
         for note in record.notes:
@@ -316,7 +318,7 @@ def _scan(
         )
     reports.extend(FileReport(a.name, True, "", a) for a in articles)
     reports.sort(key=lambda r: r.name)
-    return articles, reports
+    return articles, reports, cache
 
 
 def _records(
@@ -325,7 +327,7 @@ def _records(
     vocab: Vocabulary | None,
     use_cache: bool,
     wanted: Callable[[date | None], bool],
-) -> list[Record]:
+) -> tuple[list[Record], ArticleCache | None]:
     """Return each file's record, in `entries`' order: from the cache when the file is unchanged
     (its article left out when `wanted` says its date is not), else read now, on every core."""
     cache = open_cache(folder, reader_version(vocab)) if use_cache else None
@@ -340,7 +342,7 @@ def _records(
             [p for p, _ in entries],
         )
     found.update(zip(missing, fresh, strict=True))
-    return [found[i] for i in range(len(entries))]
+    return [found[i] for i in range(len(entries))], cache
 
 
 def read_records(entries: list[tuple[Path, str]], vocab: Vocabulary | None) -> list[Record]:

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from contextlib import ExitStack
 from datetime import UTC, date, datetime
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
-from typing import Any
 
+from briefing.cache import ArticleCache, fingerprint
 from briefing.citations import Citer, assemble_sections, sources_in_citation_order
-from briefing.corpus import Corpus, load_corpus
+from briefing.corpus import Article, Corpus, load_corpus
 from briefing.dates import format_day, format_period
 from briefing.drafts import body_words
 from briefing.errors import BriefingError, MailError
@@ -27,24 +29,20 @@ from briefing.sections import build_sections
 from briefing.sourcing import sourcing_note
 from briefing.summarize import digest
 from briefing.titles import corpus_title, slugify
+from briefing.vocabulary import shipped
 from briefing.workers import Prepared
 
 log = logging.getLogger(__name__)
 
 DIGEST_SENTENCES = 3
+# What makes a source's digest (its version keys the digests the article cache keeps).
+DIGEST_MODULES = ("summarize", "text")
+DIGEST_LIBRARIES = ("sumy", "nltk", "numpy")
 EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"  # reproducible builds: the documents' timestamp
 
 
-def build_brief(
-    options: Options,
-    corpus: Corpus | None = None,
-    condense: Callable[[list[Sequence[str]]], list[list[str]]] | None = None,
-) -> Brief:
-    """Read the sources and return the finished brief for `options.day`.
-
-    `condense` makes the cited sources' digests (by default `condense_all`, here; `generate`
-    hands it to a worker that has loaded the summarizer meanwhile).
-    """
+def build_brief(options: Options, corpus: Corpus | None = None) -> Brief:
+    """Read the sources and return the finished brief for `options.day`."""
     day = options.day or date.today()
     profile = load_profile(find_profile(options.sources, options.profile))
     vocab = profile.vocabulary
@@ -74,7 +72,7 @@ def build_brief(
     sections = assemble_sections(drafts, citer)
     log.info("Condensing %d cited sources", len(citer.first_cited))
     cited = list(citer.first_cited)
-    condensed = (condense or condense_all)([articles[d].sentences for d in cited])
+    condensed = condense([articles[d] for d in cited], corpus.cache)
     digests = dict(zip(cited, condensed, strict=True))
     sources = sources_in_citation_order(articles, citer, digests)
     return Brief(
@@ -115,9 +113,35 @@ def _read(corpus: Corpus) -> tuple[Source, ...]:
     )
 
 
-def condense_all(articles: list[Sequence[str]]) -> list[list[str]]:
-    """Return the digest of each article's sentences."""
-    return [digest(sentences, DIGEST_SENTENCES) for sentences in articles]
+def condense(articles: Sequence[Article], cache: ArticleCache | None = None) -> list[list[str]]:
+    """Return each article's digest: from the article cache when it holds the digest of the same
+    sentences made by the same summarizer, else made now (and kept)."""
+    keys = [digest_key(a.sentences) for a in articles] if cache else []
+    known = cache.digests(keys) if cache else {}
+    made: dict[bytes, tuple[str, list[str]]] = {}
+    digests = []
+    for i, article in enumerate(articles):
+        found = known.get(keys[i]) if cache else None
+        if found is None:
+            found = digest(article.sentences, DIGEST_SENTENCES)
+            if cache:
+                made[keys[i]] = (article.name, found)
+        digests.append(found)
+    if made:
+        cache.keep_digests(made)
+    return digests
+
+
+def digest_key(sentences: Sequence[str]) -> bytes:
+    """The key of a digest of `sentences`: their text and the summarizer's version."""
+    text = json.dumps([digester_version(), DIGEST_SENTENCES, list(sentences)], ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+
+
+@cache
+def digester_version() -> str:
+    """The version of what makes a digest: the summarizer's code and sumy's and NLTK's."""
+    return fingerprint(DIGEST_MODULES, DIGEST_LIBRARIES, shipped().fingerprint())
 
 
 def created_at(day: date) -> datetime:
@@ -145,24 +169,18 @@ def generate(
     """Build the brief and write it in every requested format; return the written paths.
 
     The PDF renderer starts in a worker process at once, so that WeasyPrint's import overlaps
-    reading and selecting, and so does the summarizer that writes the digests (see `workers`).
+    reading and selecting (see `workers`).
     """
     renderers: dict[str, Prepared] = {}
     with ExitStack() as stack:
-
-        def prepared(warm: Callable[[], None], work: Callable[[Any], Any]) -> Prepared:
-            worker = Prepared(warm, work, start=False)
+        if "pdf" in formats:
+            worker = Prepared(
+                _warm_pdf, partial(render, fmt="pdf", templates=templates, paper=paper), start=False
+            )
             stack.callback(worker.close)  # before the worker exists: Ctrl-C may come at once
             worker.start()
-            return worker
-
-        if "pdf" in formats:
-            renderers["pdf"] = prepared(
-                _warm_pdf, partial(render, fmt="pdf", templates=templates, paper=paper)
-            )
-        digests = prepared(_warm_digest, condense_all)
-        brief = build_brief(options, condense=digests)
-        digests.close()
+            renderers["pdf"] = worker
+        brief = build_brief(options)
         return write_outputs(brief, folder, formats, templates, paper, renderers)
 
 
@@ -170,11 +188,6 @@ def _warm_pdf() -> None:
     import weasyprint
 
     weasyprint.HTML(string="<p>.</p>").render()
-
-
-def _warm_digest() -> None:
-    """Load the summarizer (sumy, and NLTK through it: about 0.4 s) before the digests are due."""
-    digest([f"Sentence number {n} is here." for n in range(DIGEST_SENTENCES + 1)], 1)
 
 
 def write_outputs(

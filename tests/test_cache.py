@@ -398,3 +398,41 @@ def test_the_reader_s_version_covers_all_the_reading_code():
     ).stdout.split()
     # The cache itself keeps records and shapes no article (its layout is in the version).
     assert {m.removeprefix("briefing.") for m in loaded} <= {*READING_MODULES, "cache"}
+
+
+# --- digests --------------------------------------------------------------------------------------
+
+PROBE = """
+import json, sys
+from briefing.cli import main
+main({args!r}, standalone_mode=False)
+print(json.dumps(sorted(m.split(".")[0] for m in sys.modules)))
+"""
+
+
+def test_a_warm_run_takes_the_digests_from_the_cache_and_loads_no_summarizer(tmp_path, cache_dir):
+    sources = seeds_in(tmp_path / "seeds")
+    env = {**os.environ, CACHE_VARIABLE: str(cache_dir)}
+    args = ["-q", "generate", "--date", SEED_DAY, "--sources", str(sources), "--format", "docx"]
+    loaded = []
+    for run_name in ("cold", "warm"):
+        done = subprocess.run(
+            [sys.executable, "-c", PROBE.format(args=[*args, "--output", str(tmp_path / run_name)])],
+            capture_output=True, text=True, check=True, env=env,
+        )  # fmt: skip
+        loaded.append(set(json.loads(done.stdout.splitlines()[-1])))
+    assert {"nltk", "numpy"} <= loaded[0]
+    assert not {"nltk", "numpy"} & loaded[1]
+    assert outputs(tmp_path / "warm") == outputs(tmp_path / "cold")
+    with sqlite3.connect(database(cache_dir)) as connection:
+        assert connection.execute("SELECT count(*) FROM digests").fetchone() == (5,)
+        connection.execute('UPDATE digests SET digest = \'{"not": "a list"}\'')
+    again = run_generate(sources, tmp_path / "again", "--format", "docx", day=SEED_DAY)
+    assert again.exit_code == 0, again.output
+    assert warnings_in(again) == []
+    assert outputs(tmp_path / "again") == outputs(tmp_path / "cold")
+    (sources / "000_2ced16fb7bbe558b.txt").unlink()  # its digest goes with it
+    assert run("sources", "--date", SEED_DAY, "--sources", str(sources)).exit_code == 0
+    with sqlite3.connect(database(cache_dir)) as connection:
+        paths = {os.fsdecode(p) for (p,) in connection.execute("SELECT path FROM digests")}
+    assert paths == {p.name for p in sources.glob("*.txt")}
