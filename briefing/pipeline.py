@@ -11,6 +11,7 @@ from contextlib import ExitStack
 from datetime import UTC, date, datetime
 from functools import cache, partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.cache import ArticleCache, fingerprint
 from briefing.citations import Citer, assemble_sections, sources_in_citation_order
@@ -20,7 +21,6 @@ from briefing.drafts import body_words
 from briefing.errors import BriefingError, MailError
 from briefing.history import SUFFIX as RECORD
 from briefing.history import brief_record, gather_earlier, new_since
-from briefing.mail import Delivery
 from briefing.model import Brief, Labels, Source
 from briefing.options import DEFAULT_PAPER, FORMATS, Options
 from briefing.output import output_path, write_files
@@ -31,6 +31,9 @@ from briefing.summarize import digest
 from briefing.titles import corpus_title, slugify
 from briefing.vocabulary import shipped
 from briefing.workers import Prepared
+
+if TYPE_CHECKING:  # mail (and the draft reader it needs) load only when a brief is emailed
+    from briefing.mail import Delivery
 
 log = logging.getLogger(__name__)
 
