@@ -34,7 +34,7 @@ from briefing import __version__
 log = logging.getLogger(__name__)
 
 CACHE_VARIABLE = "BRIEFING_CACHE_DIR"
-SCHEMA = "2"  # the tables' layout: a database of another layout is emptied and made anew
+SCHEMA = "3"  # the tables' layout: a database of another layout is emptied and made anew
 # Seconds a run waits for another run's write before it goes on without the cache: a cold write
 # of 10,000 articles takes about two.
 BUSY_TIMEOUT = 20.0
@@ -70,7 +70,8 @@ CREATE TABLE IF NOT EXISTS files (
     published TEXT,         -- the article's date, YYYY-MM-DD
     reason TEXT NOT NULL,   -- why the file was skipped; '' when read
     notes TEXT NOT NULL,    -- JSON list of the warnings reading gave
-    article TEXT NOT NULL   -- the article as JSON; '' when skipped
+    article TEXT NOT NULL,  -- the article as JSON; '' when skipped or dated only
+    dated_only INTEGER NOT NULL  -- 1: read only as far as its date (Record.dated_only)
 )
 """
 _DIGESTS = """
@@ -94,6 +95,9 @@ class Record:
     reason: str  # why the file was skipped; "" when it was read
     notes: tuple[str, ...]
     article: str = ""  # the article as JSON (`corpus.article_to_json`); "" when skipped
+    # Read only as far as the date its front matter states, a date outside the brief's window:
+    # no article; the file is read in full when a brief wants it.
+    dated_only: bool = False
 
 
 def reader_fingerprint(vocabulary: str) -> str:
@@ -216,7 +220,7 @@ class ArticleCache:
                 row[0]: row[1:]
                 for row in connection.execute(
                     "SELECT path, size, mtime_ns, ctime_ns, inode, reader, published, reason, "
-                    "notes FROM files"
+                    "notes, dated_only FROM files"
                 )
             }
             self.known = set(rows)
@@ -225,10 +229,10 @@ class ArticleCache:
                 row = rows.get(key)
                 if row is None or tuple(row[:4]) != self.stamps.get(key) or row[4] != self.reader:
                     continue
-                record = _record(row[5], row[6], row[7])
-                if record is None:
-                    continue
-                if not record.reason and wanted(record.published):
+                record = _record(row[5], row[6], row[7], row[8])
+                if record is None or (record.dated_only and wanted(record.published)):
+                    continue  # a damaged row, or an article now wanted whose date alone was read
+                if not record.reason and not record.dated_only and wanted(record.published):
                     (text,) = load("SELECT article FROM files WHERE path = ?", (key,)).fetchone()
                     if not isinstance(text, str) or not valid(text):
                         continue
@@ -253,7 +257,18 @@ class ArticleCache:
                 continue
             published = record.published.isoformat() if record.published else None
             notes = json.dumps(list(record.notes), ensure_ascii=False)
-            rows.append((key, *stamp, self.reader, published, record.reason, notes, record.article))
+            rows.append(
+                (
+                    key,
+                    *stamp,
+                    self.reader,
+                    published,
+                    record.reason,
+                    notes,
+                    record.article,
+                    int(record.dated_only),
+                )
+            )
         gone = self.known - {self._key(path) for path in present}
         changed = {row[0] for row in rows} & self.known
         if not rows and not gone:
@@ -265,7 +280,7 @@ class ArticleCache:
             with connection:  # one transaction: all of it or none
                 connection.execute("BEGIN IMMEDIATE")
                 connection.executemany(
-                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
+                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
                 )
                 connection.executemany("DELETE FROM files WHERE path = ?", [(k,) for k in gone])
                 # A file read again or gone takes its digests with it.
@@ -438,16 +453,18 @@ def _stamp(path: Path) -> Stamp | None:
     return status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino
 
 
-def _record(published: str | None, reason: str, notes: str) -> Record | None:
+def _record(published: str | None, reason: str, notes: str, dated_only: int) -> Record | None:
     """The record a row holds (its article still to load), or None when the row is not one."""
     try:
         day = date.fromisoformat(published) if published is not None else None
     except (TypeError, ValueError):
         return None
     warnings = [] if notes == "[]" else _strings(notes)
-    if not isinstance(reason, str) or warnings is None:
+    if not isinstance(reason, str) or warnings is None or dated_only not in (0, 1):
         return None
-    return Record(day, reason, tuple(warnings))
+    if dated_only and (day is None or reason):
+        return None
+    return Record(day, reason, tuple(warnings), dated_only=bool(dated_only))
 
 
 def _strings(text: object) -> list[str] | None:

@@ -248,11 +248,27 @@ def _read_or_skip(
         return None, str(exc).removeprefix(f"{name}: ")
 
 
-def read_record(path: Path, name: str, vocab: Vocabulary | None = None) -> Record:
+def read_record(
+    path: Path,
+    name: str,
+    vocab: Vocabulary | None = None,
+    unwanted: Callable[[date], bool] | None = None,
+) -> Record:
     """Read one file into a `Record` (what the cache keeps), logging nothing: the caller repeats
-    its warnings in file order, whichever process read it."""
+    its warnings in file order, whichever process read it.
+
+    A file whose front matter states a date that `unwanted` turns down (one outside the brief's
+    window) is read no further than that: its record is `dated_only`, and the cleaning a brief
+    would not use is never done.
+    """
     try:
-        article, notes = _read(path, name, vocab)
+        text = _read_text(path, name)
+        if unwanted is not None and path.suffix.lower() not in HTML_SUFFIXES:
+            front, _ = split_front_matter(text, name)
+            stated = metadata_from_front_matter(front, name).published
+            if stated is not None and unwanted(stated):
+                return Record(stated, "", (), dated_only=True)
+        article, notes = _read(path, name, vocab, text)
     except ArticleError as exc:
         return Record(None, str(exc).removeprefix(f"{name}: "), ())
     return Record(article.published, "", notes, article_to_json(article))
@@ -289,9 +305,9 @@ def _scan(
             entries.append((path, name))
 
     def wanted(published: date | None) -> bool:
-        return every_article or not _outside_window(published, until, since, include_undated)
+        return not _outside_window(published, until, since, include_undated)
 
-    records, cache = _records(folder, entries, vocab, use_cache, wanted)
+    records, cache = _records(folder, entries, vocab, use_cache, None if every_article else wanted)
     candidates: list[Article] = []
     for (_, name), record in zip(entries, records, strict=True):
         for note in record.notes:
@@ -307,6 +323,8 @@ def _scan(
             kept = article_from_json(record.article) if every_article else None
             reports.append(FileReport(name, False, reason, kept))
             continue
+        if record.dated_only:  # read for another window: its date alone was read
+            raise RuntimeError(f"{name}: read only as far as its date, yet inside the window")
         candidates.append(article_from_json(record.article))
     articles, duplicates = merge_duplicates(candidates)
     by_name = {a.name: a for a in candidates}
@@ -326,16 +344,18 @@ def _records(
     entries: list[tuple[Path, str]],
     vocab: Vocabulary | None,
     use_cache: bool,
-    wanted: Callable[[date | None], bool],
+    wanted: Callable[[date | None], bool] | None,
 ) -> tuple[list[Record], ArticleCache | None]:
-    """Return each file's record, in `entries`' order: from the cache when the file is unchanged
-    (its article left out when `wanted` says its date is not), else read now, on every core."""
+    """Return each file's record, in `entries`' order: from the cache when the file is unchanged,
+    else read now, on every core. Articles whose date `wanted` turns down are neither loaded from
+    the cache nor cleaned when their front matter states the date; with no `wanted`, all are."""
     cache = open_cache(folder, reader_version(vocab)) if use_cache else None
-    found = cache.lookup(entries, wanted, _is_article) if cache else {}
+    found = cache.lookup(entries, wanted or _every_date, _is_article) if cache else {}
     missing = [i for i in range(len(entries)) if i not in found]
     if cache and entries:
         log.info("Reading %d new or changed files (%d from the cache)", len(missing), len(found))
-    fresh = read_records([entries[i] for i in missing], vocab)
+    unwanted = None if wanted is None else lambda day: not wanted(day)
+    fresh = read_records([entries[i] for i in missing], vocab, unwanted)
     if cache:
         cache.save(
             [(entries[i][0], r) for i, r in zip(missing, fresh, strict=True)],
@@ -345,15 +365,26 @@ def _records(
     return [found[i] for i in range(len(entries))], cache
 
 
-def read_records(entries: list[tuple[Path, str]], vocab: Vocabulary | None) -> list[Record]:
-    """Read every `(path, name)` into a record, in order; a long list on every core."""
+def _every_date(published: date | None) -> bool:
+    return True
+
+
+def read_records(
+    entries: list[tuple[Path, str]],
+    vocab: Vocabulary | None,
+    unwanted: Callable[[date], bool] | None = None,
+) -> list[Record]:
+    """Read every `(path, name)` into a record (see `read_record`), in order; a long list on
+    every core."""
     from briefing.workers import map_in_order
 
     total = len(entries)
     step = max(1, total // PROGRESS_STEPS)
     records: list[Record] = []
     reading = map_in_order(
-        partial(_read_entry, vocab=vocab), entries, parallel=total >= PARALLEL_MIN_FILES
+        partial(_read_entry, vocab=vocab, unwanted=unwanted),
+        entries,
+        parallel=total >= PARALLEL_MIN_FILES,
     )
     with closing(reading):
         for record in reading:
@@ -369,8 +400,10 @@ def read_records(entries: list[tuple[Path, str]], vocab: Vocabulary | None) -> l
     return records
 
 
-def _read_entry(entry: tuple[Path, str], vocab: Vocabulary | None) -> Record:
-    return read_record(*entry, vocab)
+def _read_entry(
+    entry: tuple[Path, str], vocab: Vocabulary | None, unwanted: Callable[[date], bool] | None
+) -> Record:
+    return read_record(*entry, vocab, unwanted)
 
 
 def reader_version(vocab: Vocabulary | None) -> str:
@@ -505,9 +538,12 @@ def read_article(path: Path, name: str | None = None, vocab: Vocabulary | None =
     return article
 
 
-def _read(path: Path, name: str, vocab: Vocabulary | None) -> tuple[Article, tuple[str, ...]]:
-    """Read and clean one article; return it with the warnings its reading gave."""
-    text = _read_text(path, name)
+def _read(
+    path: Path, name: str, vocab: Vocabulary | None, text: str | None = None
+) -> tuple[Article, tuple[str, ...]]:
+    """Read (unless its `text` is given) and clean one article; return it with the warnings its
+    reading gave."""
+    text = _read_text(path, name) if text is None else text
     if path.suffix.lower() in HTML_SUFFIXES:
         if _OWN_OUTPUT_MARK.search(text):
             raise ArticleError(f"{name}: {OWN_OUTPUT}")

@@ -436,3 +436,30 @@ def test_a_warm_run_takes_the_digests_from_the_cache_and_loads_no_summarizer(tmp
     with sqlite3.connect(database(cache_dir)) as connection:
         paths = {os.fsdecode(p) for (p,) in connection.execute("SELECT path FROM digests")}
     assert paths == {p.name for p in sources.glob("*.txt")}
+
+
+def test_an_article_dated_outside_the_window_is_read_only_as_far_as_its_date(
+    tmp_path, cache_dir, reading
+):
+    sources = many_articles(tmp_path / "sources", 3)  # dated 1-3 May 2025
+    (sources / "old.md").write_text("---\ntitle: Old\ndate: 2025-01-10\n---\nThe ferry ran.\n")
+    (sources / "old-empty.md").write_text("---\ntitle: Old and empty\ndate: 2025-01-11\n---\n\n")
+    aged(sources)
+    args = ("--days", "7", "--format", "docx")
+    plain = run_generate(sources, tmp_path / "plain", *args, "--no-cache", day="2025-05-08")
+    cold = run_generate(sources, tmp_path / "cold", *args, day="2025-05-08")
+    for result in (plain, cold):
+        assert result.exit_code == 0, result.output
+        assert warnings_in(result) == []  # the empty old file was never cleaned: nothing to say
+    with sqlite3.connect(database(cache_dir)) as connection:
+        dated = dict(connection.execute("SELECT path, dated_only FROM files"))
+    assert dated == {b"item-000.md": 0, b"item-001.md": 0, b"item-002.md": 0,
+                     b"old.md": 1, b"old-empty.md": 1}  # fmt: skip
+    rows = sources_json(sources)  # every file in full: the two old ones are read now
+    assert rows["old-empty.md"]["reason"].startswith("no article text")
+    assert rows["old.md"]["title"] == "Old"
+    warm = run_generate(sources, tmp_path / "warm", *args, day="2025-05-08")
+    assert warm.exit_code == 0, warm.output
+    assert reading.runs == [(5, 0), (2, 3), (0, 5)]
+    assert outputs(tmp_path / "cold") == outputs(tmp_path / "plain")
+    assert outputs(tmp_path / "warm") == outputs(tmp_path / "plain")
