@@ -216,6 +216,7 @@ class ArticleCache:
         if connection is None:
             return found
         try:
+            connection.execute("BEGIN")  # one snapshot: rows and articles as one run left them
             rows = {
                 row[0]: row[1:]
                 for row in connection.execute(
@@ -238,6 +239,7 @@ class ArticleCache:
                         continue
                     record = Record(record.published, "", record.notes, text)
                 found[i] = record
+            connection.execute("COMMIT")
         except sqlite3.Error as exc:
             self._give_up(exc)
             return {}
