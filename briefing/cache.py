@@ -54,6 +54,9 @@ READING_MODULES = (
 )
 # Libraries whose version changes what an article reads as (HTML extraction, front matter).
 READING_LIBRARIES = ("trafilatura", "PyYAML")
+# A database no run has opened for this long belongs to a folder gone or given up: removed, so
+# the cache folder does not grow with every folder ever briefed. A quarter covers a long holiday.
+UNUSED_DAYS = 90
 # SQLite's primary result codes (sqlite3.h): another connection holds a lock; the file is no
 # database or a damaged one.
 _BUSY = frozenset({5, 6})  # SQLITE_BUSY, SQLITE_LOCKED
@@ -161,7 +164,21 @@ def open_cache(sources: Path, reader: str) -> ArticleCache | None:
         log.warning("article cache folder %s %s; not used, reading every file", folder, problem)
         return None
     key = hashlib.sha256(os.fsencode(str(root))).hexdigest()[:24]
-    return ArticleCache(folder / f"articles-{key}.sqlite3", sources, reader)
+    database = folder / f"articles-{key}.sqlite3"
+    _remove_unused(folder, database)
+    return ArticleCache(database, sources, reader)
+
+
+def _remove_unused(folder: Path, current: Path) -> None:
+    """Remove the databases (and their logs) no run has opened for UNUSED_DAYS."""
+    oldest = time.time() - UNUSED_DAYS * 24 * 3600
+    for path in folder.glob("articles-*.sqlite3*"):
+        if path.name.startswith(current.name):
+            continue
+        with contextlib.suppress(OSError):
+            status = os.lstat(path)
+            if stat.S_ISREG(status.st_mode) and status.st_mtime < oldest:
+                path.unlink()
 
 
 def _private_folder(folder: Path) -> str:
@@ -215,6 +232,8 @@ class ArticleCache:
         connection = self._connect()
         if connection is None:
             return found
+        with contextlib.suppress(OSError):
+            os.utime(self.database)  # in use: see UNUSED_DAYS
         try:
             connection.execute("BEGIN")  # one snapshot: rows and articles as one run left them
             rows = {

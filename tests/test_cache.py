@@ -463,3 +463,22 @@ def test_an_article_dated_outside_the_window_is_read_only_as_far_as_its_date(
     assert reading.runs == [(5, 0), (2, 3), (0, 5)]
     assert outputs(tmp_path / "cold") == outputs(tmp_path / "plain")
     assert outputs(tmp_path / "warm") == outputs(tmp_path / "plain")
+
+
+def test_a_cache_no_run_has_opened_for_months_is_removed(tmp_path, cache_dir):
+    sources = many_articles(tmp_path / "sources", 2)
+    cache_dir.mkdir(mode=0o700)
+    old = cache_dir / "articles-0123456789abcdef01234567.sqlite3"
+    old.write_bytes(b"a folder briefed long ago")
+    recent = cache_dir / "articles-fedcba9876543210fedcba98.sqlite3"
+    recent.write_bytes(b"a folder briefed last month")
+    months_ago = time.time() - (briefing.cache.UNUSED_DAYS + 1) * 24 * 3600
+    os.utime(old, (months_ago, months_ago))
+    os.utime(recent, (time.time() - 30 * 24 * 3600,) * 2)
+    sources_json(sources)
+    (mine,) = set(cache_dir.glob("articles-*.sqlite3")) - {old, recent}
+    os.utime(mine, (months_ago, months_ago))  # unused for months, yet opened by this run
+    sources_json(sources)
+    assert not old.exists()
+    assert recent.exists()
+    assert time.time() - mine.stat().st_mtime < 3600
