@@ -188,8 +188,10 @@ def load_corpus(
 
     Links leaving `folder` are followed only with `follow_links`; files in the `output` folder
     named like briefing's own outputs are never read. Unchanged files come from the article
-    cache unless `cache` is false; a skipped file's report then carries no article. Raise
-    `NoArticlesError`, saying what was found and why each file was skipped, when none is left.
+    cache unless `cache` is false. An article outside the window is reported without the
+    article, and one whose front matter dates it there is read no further (`read_record`).
+    Raise `NoArticlesError`, saying what was found and why each file was skipped, when none is
+    left.
     """
     articles, reports, kept = _scan(
         folder, until, days, include_undated, follow_links, output, vocab, cache, False

@@ -8,6 +8,7 @@ import json
 import logging
 import os
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -482,3 +483,24 @@ def test_a_cache_no_run_has_opened_for_months_is_removed(tmp_path, cache_dir):
     assert not old.exists()
     assert recent.exists()
     assert time.time() - mine.stat().st_mtime < 3600
+
+
+def test_ctrl_c_while_reading_on_every_core_stops_every_process_in_one_line(tmp_path):
+    sources = many_articles(tmp_path / "sources", 600)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "briefing", "generate", "--date", "2025-05-08", "--sources",
+         str(sources), "--output", str(tmp_path / "out"), "--format", "docx", "--no-cache"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        env={k: v for k, v in os.environ.items() if k != "BRIEFING_NO_FORK"},
+    )  # fmt: skip
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+    while len(children.read_text().split()) < 2:  # the reading pool is at work
+        assert process.poll() is None, "the run ended before reading on every core"
+        time.sleep(0.005)
+    os.killpg(process.pid, signal.SIGINT)  # Ctrl-C reaches the whole group
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert err == "briefing: interrupted\n"  # no traceback from a pool process
+    with pytest.raises(ProcessLookupError):
+        os.killpg(process.pid, 0)  # no process of the run is left
+    assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
