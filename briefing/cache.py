@@ -436,7 +436,8 @@ class ArticleCache:
             except OSError as exc:
                 return f"cannot be read ({exc.strerror or exc})"
             if not stat.S_ISREG(mode):
-                return f"({path.name}) is not a regular file"
+                what = "is" if path == self.database else f"has {path.name}, which is"
+                return f"{what} not a regular file (a link or a special file)"
         return ""
 
     def _companions(self) -> tuple[Path, Path]:

@@ -504,3 +504,22 @@ def test_ctrl_c_while_reading_on_every_core_stops_every_process_in_one_line(tmp_
     with pytest.raises(ProcessLookupError):
         os.killpg(process.pid, 0)  # no process of the run is left
     assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
+
+
+def test_a_link_planted_where_the_database_goes_is_never_followed(tmp_path, cache_dir):
+    sources = many_articles(tmp_path / "sources", 2)
+    sources_json(sources)
+    db = database(cache_dir)
+    for companion in cache_dir.iterdir():
+        companion.unlink()
+    precious = tmp_path / "precious.txt"
+    precious.write_text("an analyst's notes")
+    db.symlink_to(precious)
+    result = run("sources", "--date", "2025-05-08", "--sources", str(sources))
+    assert result.exit_code == 0, result.output
+    (warning,) = warnings_in(result)
+    assert warning.endswith(
+        f"article cache {db} is not a regular file (a link or a special file); reading every file"
+    )
+    assert precious.read_text() == "an analyst's notes"
+    assert db.is_symlink()
