@@ -5,7 +5,8 @@ One SQLite database (the standard library's `sqlite3`) per sources folder, in th
 folder: `$BRIEFING_CACHE_DIR`, else `$XDG_CACHE_HOME/briefing`, else `~/.cache/briefing`, never
 inside the sources. A row holds a file's path in the folder, its size, modification and change
 times (ns) and inode, the reader's version (`reader_fingerprint`) and the `Record` reading gave: the
-article as JSON (data: a cache file can never run code), or why the file was skipped.
+article as JSON (data: a cache file can never run code), or why the file was skipped. A second
+table keeps the digests of cited articles, under a hash of their sentences and the summarizer.
 
 The cache speeds a run up and is never the record: the folder of files is. An unreadable cache is
 rebuilt and a busy one left alone for the run, each with one warning; a brief never fails for it.
