@@ -36,8 +36,17 @@ def all_articles(clusters: list[dict]) -> list[dict]:
     return [a for cluster in clusters for a in cluster["articles"] if a["text"].strip()]
 
 
-def write_corpus(folder: Path, count: int, clusters: list[dict]) -> Path:
-    """Write `count` articles with dates spread over 30 days and a synthetic profile.
+def write_corpus(
+    folder: Path,
+    count: int,
+    clusters: list[dict],
+    *,
+    first_day: date = FIRST_DAY,
+    spread_days: int = SPREAD_DAYS,
+    start: int = 0,
+) -> Path:
+    """Write `count` articles, numbered from `start`, with dates spread over `spread_days` days
+    from `first_day`, and a synthetic profile.
 
     Beyond the sample's size, article n joins eight-sentence passages of three sample articles
     (chosen by a generator seeded with n), so every file is a distinct text and the duplicate merger does not fold the corpus away.
@@ -48,7 +57,7 @@ def write_corpus(folder: Path, count: int, clusters: list[dict]) -> Path:
     # Mixed files draw on substantial articles only: a near-empty part would leave a file that is
     # mostly one other article, which the duplicate merger rightly folds away.
     long_ones = [a for a in articles if len(split_sentences(a["text"])) >= MIN_MIX_SENTENCES]
-    for n in range(count):
+    for n in range(start, start + count):
         first = articles[n % total]
         text = first["text"]
         if n >= total:
@@ -61,7 +70,7 @@ def write_corpus(folder: Path, count: int, clusters: list[dict]) -> Path:
                 start = pick.randrange(len(sentences) - PART_SENTENCES + 1)
                 chunks.append(" ".join(sentences[start : start + PART_SENTENCES]))
             text = "\n\n".join(chunks)
-        day = FIRST_DAY + timedelta(days=n % SPREAD_DAYS)
+        day = first_day + timedelta(days=n % spread_days)
         title = (first.get("title") or f"Article {n}").replace('"', "'")
         (folder / f"{n:05d}.txt").write_text(
             f'---\ntitle: "{title}"\noutlet: "Outlet {n % 37}"\ndate: {day.isoformat()}\n---\n'

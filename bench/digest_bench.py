@@ -68,6 +68,7 @@ def main() -> None:
         command = [
             sys.executable, "-m", "briefing", "-q", "generate", "--date", "2024-12-03",
             "--sources", str(folder), "--output", str(Path(tmp) / "out"), "--format", "docx",
+            "--no-cache",  # a folder of one run: nothing to keep in the user's article cache
         ]  # fmt: skip
         seconds = timed(lambda: subprocess.run(command, check=True, capture_output=True))
         print(

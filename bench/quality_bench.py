@@ -1172,7 +1172,7 @@ def assess(
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
     try:
-        corpus = load_corpus(folder, until=BRIEF_DAY, include_undated=True)
+        corpus = load_corpus(folder, until=BRIEF_DAY, include_undated=True, cache=False)
         brief = build_brief(
             Options(sources=folder, day=BRIEF_DAY, include_undated=True), corpus=corpus
         )

@@ -65,6 +65,7 @@ def main() -> None:
                 str(folder),
                 "--output",
                 str(Path(tmp) / "out"),
+                "--no-cache",  # every file read, as the figures always were; no cache left behind
             ]
             start = time.perf_counter()
             done = subprocess.run(

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from briefing.dates import calendar
 from briefing.text import sentence_spans, split_sentences, word_count
@@ -301,6 +302,23 @@ def clean_body(
 def furniture_kind(line: str, known: Furniture | None = None) -> str:
     """Return the kind of page furniture a whole line is (INTERFACE, CAPTION, ...), or ""."""
     known = known or furniture()
+    if len(line) <= MEMO_LINE_CHARS:
+        return _remembered_kind(line, known)
+    return _furniture_kind(line, known)
+
+
+# Reading an article asks a line's kind twice (for its metadata, then for its body): the kinds of
+# the latest lines of ordinary length are kept.
+MEMO_LINE_CHARS = 20_000
+MEMO_LINES = 256
+
+
+@lru_cache(maxsize=MEMO_LINES)
+def _remembered_kind(line: str, known: Furniture) -> str:
+    return _furniture_kind(line, known)
+
+
+def _furniture_kind(line: str, known: Furniture) -> str:
     size = len(line.split())
     if (
         is_junk_line(line, known)
@@ -368,7 +386,7 @@ def trim_furniture(
 
 def is_code(line: str) -> bool:
     """Tell whether `line` is script or style code a page leaked ("window._ads = ...; push({...})")."""
-    return _CODE.search(line) is not None and sum(line.count(c) for c in "{};=") >= MIN_CODE_MARKS
+    return sum(line.count(c) for c in "{};=") >= MIN_CODE_MARKS and _CODE.search(line) is not None
 
 
 def is_timestamp_line(line: str, known: Furniture | None = None) -> bool:
@@ -394,8 +412,17 @@ def is_reader_prompt(line: str, known: Furniture | None = None) -> bool:
             known.prompt_opener.match(line) is not None
             and (size <= MAX_PROMPT_LINE_WORDS or (line[0], line[-1]) == ("(", ")"))
         )
-        or (size <= MAX_CONTACT_WORDS and _EMAIL.search(line) is not None)
+        or (
+            size <= MAX_CONTACT_WORDS
+            and _may_hold_address(line)
+            and _EMAIL.search(line) is not None
+        )
     )
+
+
+def _may_hold_address(line: str) -> bool:
+    """What every address `_EMAIL` finds holds: a quick test before the slow one."""
+    return "@" in line or "(at)" in line
 
 
 def is_caption(line: str, known: Furniture | None = None) -> bool:
@@ -421,8 +448,8 @@ def is_dated_scene(line: str, known: Furniture | None = None) -> bool:
     ("A woman holds ...", or a weekday written with its full date, as captions do) dated to the
     day, with no one quoted ("An employee holds circuit boards ... March 6, 2013.")."""
     known = known or furniture()
-    sentences = split_sentences(line)
-    first = sentences[0] if sentences else line
+    span = next(sentence_spans(line), None)
+    first = line[span[0] : span[1]] if span else line
     date = known.full_date.search(first)
     if date is None or date.start() == 0 or known.speech.search(first):
         return False

@@ -124,7 +124,8 @@ class _ProgressHandler(logging.Handler):
     """Stage progress on stderr (INFO lines), drawn by rich when the run is interactive.
 
     A run that ends within PROGRESS_DELAY seconds prints nothing; a longer one shows the stage it
-    is in and every stage after it.
+    is in and every stage after it. A line that counts (a record with `progress`, such as "Read
+    1,200 of 10,000 files") is drawn over itself, so thousands of files take one line.
     """
 
     def __init__(self) -> None:
@@ -132,27 +133,48 @@ class _ProgressHandler(logging.Handler):
         self.start = time.monotonic()
         self.pending: str | None = None
         self.console = None
+        self.counting = False  # a count is on the screen, its line not yet ended
 
     def emit(self, record: logging.LogRecord) -> None:
         if record.levelno != logging.INFO:
             return
         message = record.getMessage()
+        count = getattr(record, "progress", None)  # corpus.PROGRESS: (done, total)
         if self.console is None:
             if time.monotonic() - self.start < PROGRESS_DELAY:
-                self.pending = message
+                if count is None:
+                    self.pending = message
                 return
             from rich.console import Console
 
             self.console = Console(stderr=True, highlight=False)
             if self.pending:
                 self._show(self.pending)
-        self._show(message)
+        if count is None:
+            self._show(message)
+        else:
+            self._count(message, *count)
 
     def _show(self, message: str) -> None:
         from rich.text import Text
 
+        self._end_count()
         # A Text is printed as it is: a folder name with "[bold]" in it is not markup.
         self.console.print(Text("· ", style="dim") + Text(visible(message)))
+
+    def _count(self, message: str, done: int, total: int) -> None:
+        """Draw the count over the previous one (carriage return, erase the line)."""
+        stream = self.console.file
+        stream.write(f"\r\x1b[2K· {visible(message)}")
+        self.counting = done < total
+        if not self.counting:
+            stream.write("\n")
+        stream.flush()
+
+    def _end_count(self) -> None:
+        if self.counting:
+            self.console.file.write("\n")
+            self.counting = False
 
 
 PROGRESS_DELAY = 1.0  # seconds: quicker runs need no progress report
@@ -215,6 +237,12 @@ def source_options(command=None, *, date_required: bool = True):
             is_flag=True,
             help="Follow symbolic links to folders and to files outside the sources folder.",
         ),
+        click.option(
+            "--no-cache",
+            "no_cache",
+            is_flag=True,
+            help="Read every file again, neither using nor updating the article cache.",
+        ),
     ]
     for option in reversed(options):
         command = option(command)
@@ -267,6 +295,7 @@ def _options(
     days,
     include_undated,
     follow_links,
+    no_cache,
     profile=None,
     words=DEFAULT_WORDS,
     author="",
@@ -284,6 +313,7 @@ def _options(
         follow_links=follow_links,
         output=output,
         since=since,
+        cache=not no_cache,
     )
 
 
@@ -323,6 +353,7 @@ def generate(
     days,
     include_undated,
     follow_links,
+    no_cache,
     profile,
     words,
     author,
@@ -340,7 +371,17 @@ def generate(
     from briefing.pipeline import generate as generate_brief
 
     options = _options(
-        day, sources, days, include_undated, follow_links, profile, words, author, output, since
+        day,
+        sources,
+        days,
+        include_undated,
+        follow_links,
+        no_cache,
+        profile,
+        words,
+        author,
+        output,
+        since,
     )
     for path in generate_brief(options, output, formats, templates, paper):
         click.echo(str(path))
@@ -350,7 +391,7 @@ def generate(
 @source_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts instead of a table.")
 @handle_errors
-def sources(day, sources, days, include_undated, follow_links, as_json):
+def sources(day, sources, days, include_undated, follow_links, no_cache, as_json):
     """List every file in the sources folder: used, or skipped and why."""
     from briefing.corpus import survey
 
@@ -360,6 +401,7 @@ def sources(day, sources, days, include_undated, follow_links, as_json):
         days=days,
         include_undated=include_undated,
         follow_links=follow_links,
+        cache=not no_cache,
     )
     rows = [
         {
@@ -566,6 +608,7 @@ def email(
     days,
     include_undated,
     follow_links,
+    no_cache,
     profile,
     words,
     author,
@@ -620,6 +663,7 @@ def email(
             days,
             include_undated,
             follow_links,
+            no_cache,
             profile,
             words,
             author,

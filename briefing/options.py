@@ -32,3 +32,4 @@ class Options:
     # earlier brief of the same topic found there is what "New since" compares with.
     output: Path | None = None
     since: Path | None = None  # the earlier brief's record to compare with, instead of the latest
+    cache: bool = True  # take unchanged articles from the article cache (briefing.cache)

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 from collections.abc import Mapping, Sequence
 from contextlib import ExitStack
 from datetime import UTC, date, datetime
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from briefing.cache import ArticleCache, fingerprint
 from briefing.citations import Citer, assemble_sections, sources_in_citation_order
-from briefing.corpus import Corpus, load_corpus
+from briefing.corpus import Article, Corpus, load_corpus
 from briefing.dates import format_day, format_period
 from briefing.drafts import body_words
 from briefing.errors import BriefingError, MailError
 from briefing.history import SUFFIX as RECORD
 from briefing.history import brief_record, gather_earlier, new_since
-from briefing.mail import Delivery
 from briefing.model import Brief, Labels, Source
 from briefing.options import DEFAULT_PAPER, FORMATS, Options
 from briefing.output import output_path, write_files
@@ -26,11 +29,18 @@ from briefing.sections import build_sections
 from briefing.sourcing import sourcing_note
 from briefing.summarize import digest
 from briefing.titles import corpus_title, slugify
+from briefing.vocabulary import shipped
 from briefing.workers import Prepared
+
+if TYPE_CHECKING:  # mail (and the draft reader it needs) load only when a brief is emailed
+    from briefing.mail import Delivery
 
 log = logging.getLogger(__name__)
 
 DIGEST_SENTENCES = 3
+# What makes a source's digest (its version keys the digests the article cache keeps).
+DIGEST_MODULES = ("summarize", "text")
+DIGEST_LIBRARIES = ("sumy", "nltk", "numpy")
 EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"  # reproducible builds: the documents' timestamp
 
 
@@ -49,6 +59,7 @@ def build_brief(options: Options, corpus: Corpus | None = None) -> Brief:
             follow_links=options.follow_links,
             output=options.output,
             vocab=vocab,
+            cache=options.cache,
         )
     articles = corpus.articles
     skipped = len(corpus.reports) - len(articles)
@@ -64,7 +75,9 @@ def build_brief(options: Options, corpus: Corpus | None = None) -> Brief:
     citer = Citer(articles, labels, day, vocab, earlier)
     sections = assemble_sections(drafts, citer)
     log.info("Condensing %d cited sources", len(citer.first_cited))
-    digests = {d: digest(articles[d].sentences, DIGEST_SENTENCES) for d in citer.first_cited}
+    cited = list(citer.first_cited)
+    condensed = condense([articles[d] for d in cited], corpus.cache)
+    digests = dict(zip(cited, condensed, strict=True))
     sources = sources_in_citation_order(articles, citer, digests)
     return Brief(
         title=title,
@@ -102,6 +115,37 @@ def _read(corpus: Corpus) -> tuple[Source, ...]:
         for r in corpus.reports
         if r.read and r.article is not None
     )
+
+
+def condense(articles: Sequence[Article], cache: ArticleCache | None = None) -> list[list[str]]:
+    """Return each article's digest: from the article cache when it holds the digest of the same
+    sentences made by the same summarizer, else made now (and kept)."""
+    keys = [digest_key(a.sentences) for a in articles] if cache else []
+    known = cache.digests(keys) if cache else {}
+    made: dict[bytes, tuple[str, list[str]]] = {}
+    digests = []
+    for i, article in enumerate(articles):
+        found = known.get(keys[i]) if cache else None
+        if found is None:
+            found = digest(article.sentences, DIGEST_SENTENCES)
+            if cache:
+                made[keys[i]] = (article.name, found)
+        digests.append(found)
+    if made:
+        cache.keep_digests(made)
+    return digests
+
+
+def digest_key(sentences: Sequence[str]) -> bytes:
+    """The key of a digest of `sentences`: their text and the summarizer's version."""
+    text = json.dumps([digester_version(), DIGEST_SENTENCES, list(sentences)], ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+
+
+@cache
+def digester_version() -> str:
+    """The version of what makes a digest: the summarizer's code and sumy's and NLTK's."""
+    return fingerprint(DIGEST_MODULES, DIGEST_LIBRARIES, shipped().fingerprint())
 
 
 def created_at(day: date) -> datetime:
@@ -164,20 +208,20 @@ def write_outputs(
     Formats other than the worker's render while it works.
     """
     renderers = renderers or {}
-    for fmt in FORMATS:
-        if fmt in formats and fmt in renderers:
+    chosen = [fmt for fmt in FORMATS if fmt in formats]
+    for fmt in chosen:
+        if fmt in renderers:
             log.info("Rendering %s", fmt.upper())
             renderers[fmt].submit(brief)
-    rendered: list[tuple[Path, bytes]] = []
-    for fmt in FORMATS:
-        if fmt not in formats:
-            continue
-        if fmt in renderers:
-            data = renderers[fmt].result()
-        else:
+    data: dict[str, bytes] = {}
+    for fmt in chosen:  # here, while the workers render theirs
+        if fmt not in renderers:
             log.info("Rendering %s", fmt.upper())
-            data = render(brief, fmt, templates, paper)
-        rendered.append((output_path(folder, brief.date, brief.slug, fmt), data))
+            data[fmt] = render(brief, fmt, templates, paper)
+    for fmt in chosen:
+        if fmt in renderers:
+            data[fmt] = renderers[fmt].result()
+    rendered = [(output_path(folder, brief.date, brief.slug, fmt), data[fmt]) for fmt in chosen]
     # The record goes beside the documents on every run: the next brief of the story reads it.
     rendered.append((output_path(folder, brief.date, brief.slug, RECORD), brief_record(brief)))
     write_files(rendered)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from briefing.vocabulary import Vocabulary, shipped
 
@@ -51,8 +51,26 @@ def split_sentences(text: str, vocab: Vocabulary | None = None) -> list[str]:
 def sentence_spans(text: str, vocab: Vocabulary | None = None) -> Iterator[tuple[int, int]]:
     """Yield `(start, end)` offsets of each sentence in `text`, paragraphs never joined."""
     known = (vocab or shipped()).compiled(_splitter_words)
+    if len(text) <= MEMO_CHARS:
+        yield from _remembered_spans(text, known)
+    else:
+        yield from _spans(text, known)
+
+
+# Reading one article splits a paragraph up to three times (furniture, captions, sentences): the
+# latest paragraphs' spans are kept. Only paragraphs of ordinary length, so that the memo stays small.
+MEMO_CHARS = 20_000
+MEMO_PARAGRAPHS = 256
+
+
+def _spans(text: str, known: _Words) -> Iterator[tuple[int, int]]:
     for para_start, para_end in _paragraph_spans(text):
         yield from _sentence_spans_in(text, para_start, para_end, known)
+
+
+@lru_cache(maxsize=MEMO_PARAGRAPHS)
+def _remembered_spans(text: str, known: _Words) -> tuple[tuple[int, int], ...]:
+    return tuple(_spans(text, known))
 
 
 def _paragraph_spans(text: str) -> Iterator[tuple[int, int]]:

@@ -8,6 +8,8 @@ patterns from it once per vocabulary (`compiled`).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
@@ -16,6 +18,7 @@ from typing import Any, TypeVar
 LISTS = "lists"  # the table of each file whose entries a profile may extend or replace
 
 T = TypeVar("T")
+_FINGERPRINT = "fingerprint"  # the key `fingerprint` keeps its hash under, beside the patterns
 
 
 class Vocabulary:
@@ -24,7 +27,7 @@ class Vocabulary:
     def __init__(self, lists: Mapping[str, tuple[str, ...]], tables: Mapping[str, Any]) -> None:
         self._lists = dict(lists)
         self._tables = dict(tables)
-        self._compiled: dict[Callable, Any] = {}
+        self._compiled: dict[Callable | str, Any] = {}
 
     def words(self, name: str) -> tuple[str, ...]:
         """Return the list `name`, in its file's order."""
@@ -37,6 +40,13 @@ class Vocabulary:
     def names(self) -> frozenset[str]:
         """Return the names of the lists a profile may extend or replace."""
         return frozenset(self._lists)
+
+    def fingerprint(self) -> str:
+        """Return a hash of every list and table: two vocabularies that read alike share it."""
+        if _FINGERPRINT not in self._compiled:
+            content = json.dumps([self._lists, self._tables], sort_keys=True, default=str)
+            self._compiled[_FINGERPRINT] = hashlib.sha256(content.encode()).hexdigest()
+        return self._compiled[_FINGERPRINT]
 
     def compiled(self, build: Callable[[Vocabulary], T]) -> T:
         """Return `build(self)`, computed once per vocabulary (patterns, sets)."""

@@ -1,4 +1,5 @@
-"""Run a heavy stage in a forked process that warms up while the brief is still being built.
+"""Run heavy work in forked processes: a stage that warms up while the brief is still being built
+(`Prepared`), and many small tasks on every core (`map_in_order`).
 
 Importing WeasyPrint costs about half a second, as long as reading, selecting and condensing the
 articles together; on a machine with two cores the two can overlap. The worker imports its
@@ -22,7 +23,7 @@ import signal
 import sys
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from briefing.errors import BriefingError
@@ -34,6 +35,8 @@ DISABLE_VARIABLE = "BRIEFING_NO_FORK"
 # set itself up to ignore them, so they are held while it is forked.
 _RUN_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM})
 STOP_TIMEOUT = 5  # seconds a worker asked to stop may take before it is killed
+# Tasks handed to a pool process at a time: few round trips, yet shares that stay even at the end.
+CHUNK_TASKS = 16
 
 
 class Prepared:
@@ -161,3 +164,53 @@ def _serve(connection, warm: Callable[[], None], work: Callable[[Any], Any], scr
         connection.send(("bug", f"{type(exc).__name__}: {exc}"))
     finally:
         connection.close()
+
+
+# The function `map_in_order` runs: the pool's processes are forked after it is set, so they have
+# it without pickling it (with the vocabulary it carries) for every chunk of tasks.
+_task: Callable[[Any], Any] | None = None
+
+
+def map_in_order(
+    function: Callable[[Any], Any], items: Iterable[Any], *, parallel: bool = True
+) -> Iterator[Any]:
+    """Yield `function(item)` for each item, in the items' order, with one forked process per
+    core when `parallel` and forking is safe (see `can_fork`), else here, one by one.
+
+    The processes ignore Ctrl-C, as the `Prepared` worker does: the parent stops the run, and
+    the pool is shut down however the caller stops reading the results.
+    """
+    global _task
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    if not parallel or cores < 2 or not can_fork():
+        for item in items:
+            yield function(item)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    _task = function
+    executor = ProcessPoolExecutor(
+        cores, mp_context=multiprocessing.get_context("fork"), initializer=_ignore_run_signals
+    )
+    try:
+        # The pool forks at the first task, before its own thread starts; the signals that stop
+        # a run are held meanwhile, so that no process sees one before it has set itself up.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, _RUN_SIGNALS)
+        try:
+            results = executor.map(_run_task, items, chunksize=CHUNK_TASKS)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        yield from results
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+        _task = None
+
+
+def _run_task(item: Any) -> Any:
+    return _task(item)
+
+
+def _ignore_run_signals() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _RUN_SIGNALS)

@@ -53,6 +53,15 @@ def generate(folder: Path, *extra: str) -> Generated:
     return Generated(folder, pdfs[0] if pdfs else None, docxs[0] if docxs else None, result.output)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def article_cache(tmp_path_factory):
+    """Every test's article cache lives in a temporary folder, never in the user's own."""
+    folder = tmp_path_factory.mktemp("article-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BRIEFING_CACHE_DIR", str(folder))
+        yield folder
+
+
 @pytest.fixture(scope="session")
 def seed_brief(tmp_path_factory) -> Generated:
     return generate(tmp_path_factory.mktemp("brief"))

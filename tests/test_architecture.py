@@ -11,8 +11,15 @@ from conftest import ROOT
 PACKAGE = ROOT / "briefing"
 MAX_LITERAL_WORDS = 5  # a few items inline are fine ("and", "or"); a vocabulary belongs in data
 # Literals that are a schema, not vocabulary: the columns of `briefing sources`, the settings a
-# profile may hold, the options that build a brief, LibreOffice's command line.
-SCHEMA = {("cli", "file"), ("profile", "title"), ("cli", "day"), ("convert", "--headless")}
+# profile may hold, the options that build a brief, LibreOffice's command line, the modules whose
+# code is the article cache's reader version.
+SCHEMA = {
+    ("cli", "file"),
+    ("profile", "title"),
+    ("cli", "day"),
+    ("convert", "--headless"),
+    ("cache", "cleaning"),
+}
 
 
 def modules() -> dict[str, ast.Module]:
