@@ -89,6 +89,7 @@ class Actors:
         self.places = gazetteer(self.vocab)
         self.patterns = self.vocab.compiled(_patterns)
         self.speech = speech(self.vocab)
+        self._people: dict[str, Affiliation | None] = {}  # a person's affiliation, found once
         self.affiliations = self._affiliations()
         self.mentions = self._mentions()
         self.domestic = self._home_country()
@@ -265,6 +266,11 @@ class Actors:
 
     def _person_affiliation(self, speaker: str) -> Affiliation | None:
         """The affiliation the corpus gives this person wherever else it names them."""
+        if speaker not in self._people:
+            self._people[speaker] = self._find_person_affiliation(speaker)
+        return self._people[speaker]
+
+    def _find_person_affiliation(self, speaker: str) -> Affiliation | None:
         if " " not in speaker and speaker not in self.central:
             return None  # a lone name ("Association", "Smith") is not enough to find its person
         surname = speaker.split()[-1]

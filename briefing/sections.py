@@ -540,10 +540,11 @@ def corroborate(engine: Engine, speakers: Mapping[int, str] | None = None) -> Co
                 parent[root(j)] = root(i)
     # Reworded reports join only groups whose figures agree: "230 cheerleaders" must not bring
     # together a delegation "of more than 400" and one of 550.
+    own = [_telling_numbers(c.text) for c in candidates]
     figures: dict[int, frozenset[str]] = {}
-    for i, c in enumerate(candidates):
-        figures[root(i)] = figures.get(root(i), frozenset()) | _telling_numbers(c.text)
-    for i, j in _same_figures(engine, voices):
+    for i in range(len(candidates)):
+        figures[root(i)] = figures.get(root(i), frozenset()) | own[i]
+    for i, j in _same_figures(engine, voices, own):
         first, second = root(i), root(j)
         if first != second and (
             figures[first] <= figures[second] or figures[second] <= figures[first]
@@ -562,12 +563,10 @@ def corroborate(engine: Engine, speakers: Mapping[int, str] | None = None) -> Co
             # Facts agree when neither gives a number the other contradicts; a report that
             # leaves a number out still agrees, one that gives other figures ("more than 400"
             # against "550-member") does not.
-            mine, theirs = (
-                _telling_numbers(candidates[first].text),
-                _telling_numbers(candidates[m].text),
-            )
-            conflict = numbers_differ(candidates[first].text, candidates[m].text) or not (
-                mine <= theirs or theirs <= mine
+            mine, theirs = own[first], own[m]
+            conflict = m != first and (
+                not (mine <= theirs or theirs <= mine)
+                or numbers_differ(candidates[first].text, candidates[m].text)
             )
             (differ if conflict else agree).append(m)
         reports[first] = tuple(dict.fromkeys(candidates[m].document for m in agree))
@@ -582,14 +581,15 @@ def corroborate(engine: Engine, speakers: Mapping[int, str] | None = None) -> Co
     return Corroboration(reports, differing)
 
 
-def _same_figures(engine: Engine, speakers: Mapping[int, str]) -> list[tuple[int, int]]:
+def _same_figures(
+    engine: Engine, speakers: Mapping[int, str], figures: Sequence[frozenset[str]]
+) -> list[tuple[int, int]]:
     """Return the pairs (i, j), i < j, of sentences from different articles that tell one fact in
     their own words: they share a telling number, one gives no telling number the other lacks
     ("167 deaths" against "174" is a difference, not a report), they share most of their facts,
     and neither is said by someone else ("Craford said" and "Delynn said" are two voices) nor
-    about another actor."""
+    about another actor. `figures` holds each candidate's telling numbers."""
     candidates = engine.candidates
-    figures = [_telling_numbers(c.text) for c in candidates]
     postings: dict[str, list[int]] = {}
     for i, found in enumerate(figures):
         for value in found:

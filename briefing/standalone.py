@@ -118,8 +118,8 @@ def is_fragment(text: str) -> bool:
     EVERYWHERE."): a headline, caption or shouted pull quote, not reporting."""
     if not text.rstrip().endswith(_TERMINAL):
         return True
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) >= MIN_SHOUTED and sum(c.isupper() for c in letters) > SHOUTED * len(letters):
+    upper, lower = sum(map(str.isupper, text)), sum(map(str.islower, text))
+    if upper + lower >= MIN_SHOUTED and upper > SHOUTED * (upper + lower):
         return True
     return _INLINE_LINKS.search(text) is not None and _GLUED.search(text) is not None
 

@@ -147,6 +147,8 @@ class Engine:
                 )
         self.weights = self._concept_weights(len(documents))
         self.fact_weights = self._fact_weights()
+        # Each candidate's whole fact weight, summed once: restatement tests compare it often.
+        self.fact_totals = [self._weight(c.facts) for c in self.candidates]
         self.scores = [self._static_score(i) for i in range(len(self.candidates))]
 
     def _concept_weights(self, documents: int) -> dict[str, float]:
@@ -270,7 +272,7 @@ class Engine:
         )
 
     def _repeats(self, facts: frozenset[str], subjects: set[str], chosen: list[int]) -> bool:
-        total = sum(self.fact_weights[f] for f in facts)
+        total = self._weight(facts)
         if not total:
             return False
         union: set[str] = set()
@@ -284,26 +286,29 @@ class Engine:
             ):
                 continue
             other = self.candidates[j].facts
-            shared = sum(self.fact_weights[f] for f in facts & other)
-            # Either way round: a statement that repeats a chosen one with a detail added, or one
-            # that a chosen statement already holds with more.
-            smaller = min(total, sum(self.fact_weights[f] for f in other)) or total
-            if shared > MAX_CONTAINED * smaller:
-                return True
+            shared = facts & other
+            if shared:
+                # Either way round: a statement that repeats a chosen one with a detail added,
+                # or one that a chosen statement already holds with more.
+                smaller = min(total, self.fact_totals[j]) or total
+                if self._weight(shared) > MAX_CONTAINED * smaller:
+                    return True
             union |= other
-        return sum(self.fact_weights[f] for f in facts & union) > MAX_COVERED * total
+        return self._weight(facts & union) > MAX_COVERED * total
+
+    def _weight(self, facts: Iterable[str]) -> float:
+        weights = self.fact_weights
+        return sum(weights[f] for f in facts)
 
     def overlap(self, i: int, j: int) -> tuple[float, float, int]:
         """Return the shares of the smaller and of the larger of candidates i and j's fact weight
         that both hold, and how many facts they share."""
         mine, theirs = self.candidates[i].facts, self.candidates[j].facts
         shared = mine & theirs
-        weights = sorted(
-            (sum(self.fact_weights[f] for f in mine), sum(self.fact_weights[f] for f in theirs))
-        )
+        weights = sorted((self.fact_totals[i], self.fact_totals[j]))
         if not weights[0]:
             return 0.0, 0.0, len(shared)
-        both = sum(self.fact_weights[f] for f in shared)
+        both = self._weight(shared)
         return both / weights[0], both / weights[1], len(shared)
 
     def novelty(self, i: int, chosen: Iterable[int]) -> float:
