@@ -13,7 +13,7 @@ budget and a `choose` method; `SECTIONS` lists them in the order they choose.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -26,7 +26,7 @@ from briefing.drafts import Dated, Draft, Pick, body_words
 from briefing.profile import SECTION_KEYS, Profile
 from briefing.speakers import QUOTE, QUOTE_MARKS, find_speakers, speech
 from briefing.summarize import Engine, log_scale
-from briefing.text import numbers, numbers_differ
+from briefing.text import numbers, numbers_differ, unquoted
 from briefing.vocabulary import Vocabulary, alternation
 
 TABLE_RESERVE = 40
@@ -133,10 +133,17 @@ class Selection:
         pool: Sequence[int],
         boost: Mapping[int, float],
         limit: int | None = None,
+        dated: Collection[int] = (),
     ) -> list[int]:
         """Pick from `pool` what says most that is new, within `budget` words, and record it."""
         ids = self.engine.select(
-            budget, pool=pool, boost=boost, covered=self.covered, chosen=self.chosen, limit=limit
+            budget,
+            pool=pool,
+            boost=boost,
+            covered=self.covered,
+            chosen=self.chosen,
+            limit=limit,
+            dated=dated,
         )
         self.record(key, ids)
         return ids
@@ -215,7 +222,14 @@ class Outlook:
         # The events still ahead of the brief's date come first: they are what a reader plans
         # by; the other forward-looking statements take the words left.
         ahead = [i for i in pool if (when := self._when(material, i)) and when.day > material.day]
-        ids = selection.select(self.key, allowance, ahead, boost)
+        # A single sentence giving the exact day of an event adds that day to what the brief
+        # said of the event: only saying nearly all of it again makes it a restatement.
+        exact = [
+            i
+            for i in ahead
+            if material.engine.unit(i) == (i,) and (when := self._when(material, i)) and when.exact
+        ]
+        ids = selection.select(self.key, allowance, ahead, boost, dated=exact)
         used = sum(material.engine.unit_words(i) for i in ids)
         rest_pool = [i for i in pool if i not in ids]
         ids += selection.select(self.key, allowance - used, rest_pool, boost)
@@ -379,7 +393,9 @@ def gather(articles: Sequence[Article], profile: Profile, day: date) -> Material
         # The outlook is what comes next: a sentence that looks forward or names a time to come,
         # never one about a day already past when it was written.
         past = when is not None and when.day < published
-        looks_ahead = not past and (bonus > 0 or future.search(c.text) is not None)
+        # A "will" inside a quotation is the speaker's stance ("This Life Will Go On") or an
+        # actor's position, which Positions shows; the outlook takes what the reporting expects.
+        looks_ahead = not past and (bonus > 0 or future.search(unquoted(c.text)) is not None)
         relevance["outlook"][i] = relevance["outlook"][i] + bonus if looks_ahead else 0.0
     fresh = [recency(a.published, day) for a in articles]
     # A quotation with no speaker in it or just before it would reach the reader unattributed.
@@ -471,8 +487,8 @@ def _orphan_quote(text: str, has_speaker: bool) -> bool:
 
 def _future_bonus(when, published: date | None, day: date) -> float:
     """Outlook favours sentences naming a time still to come, more so after the brief's date."""
-    if when is None or published is None or when.day < published:
-        return 0.0
+    if when is None or published is None or when.day <= published:
+        return 0.0  # the day it was written is no time to come ("could not be reached on Monday")
     # A date a reader can plan by ("the end of June", "3 December") says more than "next year".
     vague = not when.exact and when.label.isdigit()
     return CUE_WEIGHT * (2 if when.day > day else 1) * (VAGUE_DATE_FACTOR if vague else 1.0)

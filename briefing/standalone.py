@@ -100,7 +100,9 @@ def _leaning(vocab: Vocabulary) -> Leaning:
             r"(?:\s+(?:in\s+a\s+statement|in\s+an\s+interview|on\s+\w+|\w+day|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*))?[.!]$"
         ),
         described=re.compile(
-            rf"^the\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b(?![\w-])(?!,?\s+(?-i:[A-Z]))", re.I
+            rf"^the\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b(?![\w-])"
+            r"(?!,?\s+(?-i:[A-Z]))",
+            re.I,
         ),
         after_event=re.compile(rf"^(?:{alternation(words('temporal_openings'))})\b", re.I),
         person_nouns=re.compile(rf"\b(?:{nouns})\b", re.I),

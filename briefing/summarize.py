@@ -15,14 +15,14 @@ import heapq
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from briefing.gazetteer import gazetteer
 from briefing.speakers import EXAMPLE
 from briefing.standalone import is_fragment, leans_on_previous
-from briefing.text import SumyTokenizer, stop_words, word_count, words
+from briefing.text import SumyTokenizer, amounts, stop_words, word_count, words
 from briefing.vocabulary import Vocabulary, shipped
 
 # A bigram of two content words is the unit of meaning; single words count for less because they
@@ -134,7 +134,7 @@ class Engine:
                         words=word_count(sentence),  # as a reader counts: the budget's unit
                         stems=frozenset(unigrams),
                         concepts=tuple(sorted(bigrams)) + tuple(sorted(unigrams)),
-                        facts=_facts(unigrams, stems, tokens, groups),
+                        facts=_facts(unigrams, stems, groups, sentence),
                         phrases=frozenset(
                             f"{content[k]} {content[k + 1]}"
                             for k in range(len(content) - 1)
@@ -213,12 +213,16 @@ class Engine:
         covered: Iterable[str] = (),
         chosen: Sequence[int] = (),
         limit: int | None = None,
+        dated: Collection[int] = (),
     ) -> list[int]:
         """Pick candidates greedily by uncovered concept weight per word, within `budget` words.
 
         `boost` multiplies a candidate's gain (section relevance, corroboration); `covered` holds
         concepts already said elsewhere in the brief (read, never changed: the caller records what
         was picked); `chosen` are earlier picks (with their leads) that new ones must not restate.
+        A `dated` candidate tells when something happens: it restates only what nearly all of its
+        facts were said ("The board will vote on 20 March" adds its date to "It is unclear whether
+        the board will approve").
         """
         covered = set(covered)
         said = list(chosen)
@@ -241,7 +245,7 @@ class Engine:
             if heap and gain < -heap[0][0] - 1e-12:
                 heapq.heappush(heap, (-gain, i))  # stale bound: re-queue with the true gain
                 continue
-            if used + self.unit_words(i) > budget or self.restates(i, said):
+            if used + self.unit_words(i) > budget or self.restates(i, said, i in dated):
                 continue
             picked.append(i)
             said.extend(self.unit(i))
@@ -249,13 +253,19 @@ class Engine:
             used += self.unit_words(i)
         return picked
 
-    def restates(self, i: int, chosen: Iterable[int]) -> bool:
+    def restates(self, i: int, chosen: Iterable[int], dated: bool = False) -> bool:
         """Tell whether candidate i (with its lead) adds no new fact to those already chosen: it
-        is one of them, or most of its facts are in one of them, or nearly all across them."""
+        is one of them, or most of its facts are in one of them, or nearly all across them (only
+        the last when it is `dated`: its date is the new fact)."""
         chosen = list(chosen)
         unit = self.unit(i)
         if any(j in unit for j in chosen):
             return True
+        if dated:
+            facts = self._unit_facts(i)
+            said = {f for j in chosen for f in self.candidates[j].facts}
+            total = self._weight(facts)
+            return bool(total) and self._weight(facts & said) > MAX_COVERED * total
         # Each sentence shown must say something new, and so must the pair as a whole.
         parts = [(self.candidates[k].facts, {self.candidates[k].subject}) for k in unit]
         whole = (self._unit_facts(i), {self.candidates[k].subject for k in unit})
@@ -404,11 +414,12 @@ def _concept_groups(vocab: Vocabulary) -> dict[str, str]:
 def _facts(
     unigrams: set[str],
     stems: list[str],
-    tokens: list[str],
     groups: Mapping[str, str],
+    text: str,
 ) -> frozenset[str]:
     """The facts a sentence states, for restatement checks: content stems, a concept group's words
-    (stop words such as "unlikely" included) as the group, and numbers ("#725")."""
+    (stop words such as "unlikely" included) as the group, and amounts by value ("$41m" and "$41
+    million" are both "#41000000")."""
     facts = {groups.get(u, u) for u in unigrams if not u[:1].isdigit()}
     facts.update(groups[s] for s in stems if s in groups)
     for size in range(2, MAX_GROUP_WORDS + 1):  # "hold off", "end to the war"
@@ -416,7 +427,7 @@ def _facts(
             phrase = " ".join(stems[k : k + size])
             if phrase in groups:
                 facts.add(groups[phrase])
-    facts.update("#" + t.replace(",", "") for t in tokens if t[:1].isdigit())
+    facts.update("#" + amount for amount in amounts(text))
     facts.discard("")
     return frozenset(facts)
 

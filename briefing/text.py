@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 
 from briefing.vocabulary import Vocabulary, shipped
@@ -170,6 +171,43 @@ class SumyTokenizer:
 
 
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
+
+
+# An amount as written: "$41m", "£31.5bn", "41 million", "3,500"; its scale word multiplies it.
+_AMOUNT = re.compile(
+    r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)(?:\s*(k|m|bn|b|tn|thousand|million|billion|trillion)\b)?",
+    re.I,
+)
+_SCALE = {
+    "k": 10**3, "thousand": 10**3, "m": 10**6, "million": 10**6, "b": 10**9, "bn": 10**9,
+    "billion": 10**9, "tn": 10**12, "trillion": 10**12,
+}  # fmt: skip
+
+
+def amounts(text: str) -> list[str]:
+    """Return the numbers of `text` by value, as text: "$41m" and "41 million" are "41000000",
+    "3,500" is "3500", "4.9" stays "4.9"."""
+    found = []
+    for match in _AMOUNT.finditer(text):
+        digits, scale = match.group(1).replace(",", "").rstrip("."), match.group(2)
+        if not scale:
+            found.append(digits)
+            continue
+        try:
+            value = Decimal(digits) * _SCALE[scale.lower()]
+        except InvalidOperation:
+            found.append(digits)
+            continue
+        found.append(format(value.normalize(), "f"))
+    return found
+
+
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def unquoted(text: str) -> str:
+    """Return `text` with what it quotes blanked out: the sentence's own words, not the speaker's."""
+    return _QUOTED.sub(" ", text)
 
 
 def numbers(text: str) -> dict[str, tuple[str, str]]:

@@ -228,6 +228,43 @@ def test_open_questions_hold_only_what_is_unresolved(tmp_path):
         assert any(m in s.quoted for m in ("whether", "would not say", "unclear")), s.quoted
 
 
+def test_no_comment_is_no_open_question_and_the_outlook_is_what_lies_ahead(tmp_path):
+    write(
+        tmp_path,
+        {
+            "Council weighs toll": (
+                "The Riverside council voted 5-4 on Monday to study a toll on the Old Mill bridge. "
+                "A council spokeswoman declined to comment on the toll. The mayor could not be "
+                "reached for comment on Monday. Inside a toolbox next to the east ramp, engineers "
+                "found rusted bolts. Shop owners said the closure made it hard to meet their "
+                "monthly sales targets. “This Bridge Will Stand,” read a banner on the railing. "
+                "Riverside's regional board will vote on the toll on 20 March."
+            ),
+            "Repair costs climb": (
+                "The cost of repairing the Old Mill bridge has risen to $48 million, engineers "
+                "said. It is unclear whether the regional board will approve the toll. The "
+                "council is expected to publish the engineers' report next month."
+            ),
+        },
+    )
+    brief = brief_of(tmp_path)
+    by_section = {s.key: [t.quoted for t in s.all_statements()] for s in brief.sections}
+    for text in by_section.get("open_questions", []):
+        assert "declined to comment" not in text, text
+        assert "could not be reached" not in text, text
+    outlook = by_section.get("outlook", [])
+    assert any("20 March" in t or "next month" in t for t in outlook)
+    for text in outlook:
+        assert not any(w in text for w in ("toolbox", "sales targets", "banner")), text
+
+
+def test_amounts_are_compared_by_value():
+    from briefing.text import amounts
+
+    assert amounts("He will forfeit $41m (£31.5m)") == ["41000000", "31500000"]
+    assert amounts("about $41 million, 3,500 people and 4.9 points") == ["41000000", "3500", "4.9"]
+
+
 # --- sources that differ ------------------------------------------------------------------------
 
 
