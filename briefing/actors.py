@@ -16,9 +16,11 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from briefing.dates import calendar
 from briefing.gazetteer import Mention, gazetteer
 from briefing.profile import Profile
 from briefing.speakers import actor_of, is_proper_name, speech
+from briefing.text import stop_words, unquoted, word_count
 from briefing.vocabulary import Vocabulary, alternation
 
 # A story is domestic when this share of the statements that name a country name the same one:
@@ -28,6 +30,10 @@ MIN_DOMESTIC_STATEMENTS = 2
 # A person is the story when named in at least this share of the articles (and two of them).
 CENTRAL_PERSON_SHARE = 0.5
 TITLE_REACH = 80  # characters before a name that may hold its title
+# Words before the first actor a sentence names that still make it the sentence's subject ("On
+# Monday, the Chilean government ..."); one named later is an object ("Netzhammer shows the ISIS
+# flag cake").
+SUBJECT_REACH = 6
 APPOSITION_REACH = 140  # characters after a name that may say whom the person works for
 STATE_KINDS = frozenset({"country", "organisation", "institution", "party"})
 
@@ -89,6 +95,7 @@ class Actors:
         self.places = gazetteer(self.vocab)
         self.patterns = self.vocab.compiled(_patterns)
         self.speech = speech(self.vocab)
+        self.stop = stop_words("english")
         self._people: dict[str, Affiliation | None] = {}  # a person's affiliation, found once
         self.affiliations = self._affiliations()
         self.mentions = self._mentions()
@@ -138,10 +145,23 @@ class Actors:
         return affiliation.actor
 
     def _subject(self, text: str) -> Affiliation | None:
-        """The actor a sentence no one speaks is about: the first it names ("The Chilean
-        government has urged Britain to ..." is Chile's)."""
-        mentions = self._resolved(text)
-        return _affiliation(mentions[0]) if mentions else None
+        """The actor a sentence no one speaks is about: the first it names, outside quotation
+        marks and near its start ("The Chilean government has urged Britain to ..." is Chile's;
+        "Netzhammer shows the ISIS battle flag cake" is no one's: ISIS is not its subject)."""
+        own = unquoted(text)
+        mentions = self._resolved(own)
+        if not mentions or word_count(own[: mentions[0].start]) > SUBJECT_REACH:
+            return None
+        # A name before it is the subject ("Netzhammer shows the ISIS flag"), a date is not ("On
+        # Monday, Moscow said").
+        dates = calendar(self.vocab)
+        days = {*dates.month_names, *(d.capitalize() for d in dates.weekdays)}
+        before = [w.strip(",.;:") for w in own[: mentions[0].start].split()]
+        if before and before[0].lower() in self.stop:
+            before = before[1:]  # "The", "On", "Some": a capital only for opening the sentence
+        if any(w[:1].isupper() and w not in days for w in before):
+            return None
+        return _affiliation(mentions[0])
 
     def _introduced(self, i: int) -> Affiliation | None:
         """The affiliation of the nameless speaker met last before i in the same article."""

@@ -206,8 +206,9 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
 def unquoted(text: str) -> str:
-    """Return `text` with what it quotes blanked out: the sentence's own words, not the speaker's."""
-    return _QUOTED.sub(" ", text)
+    """Return `text` with what it quotes blanked out (same length, so positions still hold): the
+    sentence's own words, not the speaker's."""
+    return _QUOTED.sub(lambda quote: " " * len(quote.group()), text)
 
 
 def numbers(text: str) -> dict[str, tuple[str, str]]:

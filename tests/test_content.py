@@ -160,6 +160,36 @@ def test_actors_are_countries_and_institutions_told_by_titles_and_roles(tmp_path
     assert all("," not in actor for actor in actors)
 
 
+def test_an_actor_named_as_an_object_or_in_a_quotation_is_not_the_statement_s_actor(tmp_path):
+    write(
+        tmp_path,
+        {
+            "Bakery refuses flag cake": (
+                "A Louisiana supermarket refused to bake a cake with a Confederate flag on it. "
+                "Chuck Netzhammer, a local resident, posted a video on Friday, saying, “Alright, "
+                "you baked me one with the flag of Russia but not this one.” Netzhammer shows the "
+                "Russia flag cake to the camera with the rejection letter. The store apologized "
+                "on Sunday and said it would review its policy on flag cakes."
+            ),
+            "Store apologizes": (
+                "The supermarket chain apologized for baking a cake with a Russian flag after "
+                "refusing one with a Confederate flag. Netzhammer said the store's policy was "
+                "inconsistent. The chain said it would review how its bakeries handle orders."
+            ),
+        },
+    )
+    from briefing.corpus import load_corpus
+    from briefing.profile import load_profile
+    from briefing.sections import gather
+
+    corpus = load_corpus(tmp_path, until=DAY)
+    material = gather(corpus.articles, load_profile(None), DAY)
+    actors = {c.text: material.actors.of(i) for i, c in enumerate(material.engine.candidates)}
+    netzhammer = {text: actor for text, actor in actors.items() if "Netzhammer" in text}
+    assert len(netzhammer) == 3
+    assert "Russia" not in netzhammer.values(), netzhammer
+
+
 def test_one_person_is_one_actor_under_every_form_of_the_name(tmp_path):
     write(
         tmp_path,
