@@ -28,6 +28,12 @@ _TERMINAL = (".", "!", "?", "…", "”", '"', "’", "'", ")")
 _INLINE_LINKS = re.compile(r"[a-z]MORE\b|\bMORE(?=[’'\s(])")
 _GLUED = re.compile(r"[a-z]{2,}[A-Z][a-z]{3,}|[a-z]MORE\b")
 _QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# A headline or caption capitalises its words ("Kate Gosselin Got a Real Job!", "Sgt. Ana Ruiz,
+# Clayton County (Ga.)"); a sentence, however many names it holds, has a word in lower case that
+# says something ("met", "urged"): one of at least three letters beyond these.
+MIN_HEADLINE_CAPITALS = 4
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])(?!(?:and|the|for)\b)[a-z][a-z'’-]{2,}")
 
 
 @dataclass(frozen=True)
@@ -116,14 +122,25 @@ def is_fragment(text: str) -> bool:
     """Tell whether `text` is not a whole statement: a heading or lead-in without a full stop
     ("UPDATE: 5:55 p.m., April 17, Police Department:", "Highlights of the report"), or a
     sentence a page's inline link widget ran into ("President Trump Donald John TrumpScaramucci
-    warns ... MORE's next nomination"), or a line in capitals ("THE BODY, THE LEG, THE BULLET,
-    EVERYWHERE."): a headline, caption or shouted pull quote, not reporting."""
-    if not text.rstrip().endswith(_TERMINAL):
+    warns ... MORE's next nomination"), a line in capitals ("THE BODY, THE LEG, THE BULLET,
+    EVERYWHERE.") or in headline case ("Kate Gosselin Got a Real Job!"): a headline, caption or
+    shouted pull quote, not reporting; or a question the writer asks ("What do the two have in
+    common?"), a teaser, not a fact."""
+    if not text.rstrip().endswith(_TERMINAL) or _asked_by_writer(text):
+        return True
+    if len(_CAPITALISED.findall(text)) >= MIN_HEADLINE_CAPITALS and not _LOWER_WORD.search(text):
         return True
     upper, lower = sum(map(str.isupper, text)), sum(map(str.islower, text))
     if upper + lower >= MIN_SHOUTED and upper > SHOUTED * (upper + lower):
         return True
     return _INLINE_LINKS.search(text) is not None and _GLUED.search(text) is not None
+
+
+def _asked_by_writer(text: str) -> bool:
+    """ "Who is the man behind the market?": a question the writer asks the reader is a teaser
+    the article goes on to answer, not a fact; one in quotation marks is someone's words."""
+    stripped = text.strip()
+    return stripped[:1] not in QUOTE_MARKS and _QUOTATION.sub("", stripped).endswith("?")
 
 
 def leans_on_previous(

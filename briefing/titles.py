@@ -37,6 +37,7 @@ MAX_CLAUSE_WORDS = 18  # a title, not a paragraph
 TITLE_KEY_POINTS = 2  # the story's main clause is in one of its first key points
 HEADLINE_CASE = 0.6  # share of capitalised words of a headline ("Kate Gosselin Got a Real Job")
 MIN_HEADLINE_CASE_WORDS = 6  # shorter, capitalised words are a name ("The U.S. Geological Survey")
+SPEAKER_WORDS = 4  # "Police Chief Ana Ruiz said ...": who speaks, before what is said
 NAME_ONLY_WORD = 3  # letters: a longer word in lower case says something ("took", "landed")
 SHORT_ABBREVIATION = 3  # letters: "Jan." or "Dr." before a full stop ends no clause
 _GLUED_HEADING = re.compile(r"\w \b(?:The|A|An)\b ")  # "Conclusions The rate ...": a heading ran in
@@ -59,7 +60,7 @@ def corpus_title(
     known = speech(vocab)
     stop = _stop_words()
     texts = [" ".join(a.sentences[:TITLE_SENTENCES]).lower() for a in articles]
-    headline = _best_headline(articles, texts, stop)
+    headline = _best_headline(articles, texts, stop, vocab or shipped())
     if headline:
         return headline
     for sentence in key_points[:TITLE_KEY_POINTS]:
@@ -114,7 +115,7 @@ def _until_clause_end(text: str, vocab: Vocabulary) -> str:
 def _whole_statement(clause: str, vocab: Vocabulary) -> bool:
     """Tell whether a clause can stand as a title: no label ("Correction:", "A:"), no quotation
     cut in two, no one's own voice ("we have received"), and not just who spoke ("Canadian
-    authorities said on Monday")."""
+    authorities said on Monday") or one person's account ("Ruiz said the mother ...")."""
     if ":" in clause or clause.count("“") != clause.count("”") or clause.count('"') % 2:
         return False
     words = clause.split()
@@ -134,6 +135,8 @@ def _whole_statement(clause: str, vocab: Vocabulary) -> bool:
     said = alternation(vocab.words("speech_verbs"))
     if re.search(rf"\b(?:{said})\b(?:\s+\S+){{0,3}}$", clause):
         return False
+    if re.match(rf"(?:\S+\s+){{1,{SPEAKER_WORDS}}}(?:{said})\b", clause):
+        return False  # "Porter said the boy's mother ...": one person's account, not the story
     return headline_case or not _names_only(words)
 
 
@@ -167,8 +170,11 @@ def _clause_end_pattern(vocab: Vocabulary) -> re.Pattern[str]:
     )
 
 
-def _best_headline(articles: Sequence[Article], texts: list[str], stop: frozenset[str]) -> str:
+def _best_headline(
+    articles: Sequence[Article], texts: list[str], stop: frozenset[str], vocab: Vocabulary
+) -> str:
     best, best_share = "", 0.0
+    non_openers = vocab.words("title_non_openers")
     for n, article in enumerate(articles):
         title = _HEADLINE_LABEL.sub("", _HEADLINE_SUFFIX.sub("", article.title)).strip()
         words = title.split()
@@ -176,6 +182,8 @@ def _best_headline(articles: Sequence[Article], texts: list[str], stop: frozense
             continue
         if title.endswith((".", ")")) or title[:1].islower():
             continue  # a caption or a sentence, not a headline
+        if title.endswith("?") or words[0].lower().strip("’'") in non_openers:
+            continue  # a teaser ("What do they have in common?") or a summary line ("He was ...")
         if _POSTED.search(article.title):
             continue  # a post quoted as the page's title ("@AP", "Breaking: ..."), not a headline
         content = {w.lower() for w in _WORD.findall(title) if w.lower() not in stop}

@@ -374,6 +374,60 @@ def test_lines_in_capitals_are_headlines_not_statements(tmp_path):
     ]
 
 
+def test_headlines_captions_and_the_writer_s_questions_are_not_statements(tmp_path):
+    write(
+        tmp_path,
+        {
+            "Ferry terminal approved": (
+                "Harbour Board Finally Gets Its Ferry Terminal!\n\n"
+                "Harbourtown's harbour board approved a second ferry terminal on Monday after two years of "
+                "planning. Who is the engineer behind the biggest project the harbour has seen? "
+                "The terminal will double the number of daily crossings to the islands, the board "
+                "said. “Will anyone still take the old coast road?” a resident asked at the "
+                "meeting.\n\n"
+                "“We waited two years for this.” Capt. Ana Ruiz, Harbourtown (Ore.)\n\n"
+                "Residents of the old town warned that traffic would grow on the narrow coast road."
+            ),
+            "Board backs terminal": (
+                "Harbourtown's harbour board voted 5-2 on Monday to build a second ferry terminal. What do "
+                "the ferry and the tram have in common? Both were planned by the same engineer, "
+                "the board said."
+            ),
+        },
+    )
+    quoted = [s.quoted for s in brief_of(tmp_path).statements()]
+    assert any("a second ferry terminal" in q for q in quoted)
+    assert not [q for q in quoted if "Finally Gets" in q or "Capt. Ana Ruiz, Harbourtown" in q]
+    assert not [q for q in quoted if "Who is the engineer" in q or "What do the ferry" in q]
+
+
+def test_a_person_named_by_surname_alone_is_introduced_by_full_name(tmp_path):
+    write(
+        tmp_path,
+        {
+            "Ferry pier to close": (
+                "Harbour master Kofi Osei spoke to reporters at the port on Monday morning. Osei "
+                "said the ferry pier would close for six months from May so that its deck can be "
+                "rebuilt. The harbour board will pay for the repair, Osei said, and crossings will "
+                "move to the north quay."
+            ),
+            "Pier repairs": (
+                "The ferry pier will close for six months from May while its deck is rebuilt, Osei "
+                "said on Monday. Crossings move to the north quay during the repair, the harbour "
+                "board said."
+            ),
+        },
+    )
+    met = False  # whether the reader has seen "Kofi Osei" yet, in a statement or a label
+    surname_only = 0
+    for s in brief_of(tmp_path).statements():
+        if "Osei" in s.quoted and "Kofi Osei" not in s.quoted:
+            surname_only += 1
+            assert met or s.speaker == "Kofi Osei", s.quoted
+        met = met or "Kofi Osei" in f"{s.speaker} {s.quoted}"
+    assert surname_only
+
+
 # --- key points and title -----------------------------------------------------------------------
 
 

@@ -231,6 +231,23 @@ def test_reader_prompts_are_removed(tmp_path):
     assert kept == list(STORY)
 
 
+def test_page_notes_related_links_and_gallery_widgets_are_removed(tmp_path):
+    kept = sentences_of(
+        tmp_path,
+        story_with(
+            "Story highlights The harbour board backs a second ferry terminal",
+            "PREVIOUS: Harbour board delays ferry terminal vote",
+            "Correction: Earlier versions of this article misspelled the name of the harbour "
+            "master.",
+            "Editor's note: This story has been updated with the board's vote.",
+            "Photo: Jane Doe Image 1 of / 3 Caption Close Image 1 of 3 The old ferry pier in "
+            "Harbourtown. The pier will close next year. less The old ferry pier in Harbourtown. "
+            "more Photo: Ali Khan Image 2 of 3 Back to Gallery",
+        ),
+    )
+    assert kept == list(STORY)
+
+
 def test_a_prompt_glued_to_the_end_of_a_paragraph_is_cut_and_the_story_kept(tmp_path):
     text = (
         f"{STORY[0]}\n"

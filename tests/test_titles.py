@@ -72,12 +72,33 @@ def test_a_key_point_gives_a_title_only_when_its_clause_stands_as_one(tmp_path):
         "Over the past two days we have received a tremendous amount of feedback.",
         "Canadian authorities said on Monday, after an inspection, that the bridge would close.",
         "The Riverside Bridge Maintenance Trust (RBMT).",
+        "Police Chief Ana Ruiz said the mother told police the bridge was unsafe.",
     ]
     for lead in unfit:
         assert title(lead) == "Helen Osei", lead
     assert title(unfit[0], "The Riverside council voted to close the bridge on Monday.") == (
         "The Riverside council voted to close the bridge on Monday"
     )
+
+
+def test_a_teaser_or_a_summary_line_is_no_headline(tmp_path):
+    from briefing.corpus import read_paths
+
+    headlines = [
+        "What do the Riverside council and the bridge trust have in common?",
+        "He was inside the bridge's control room, the council says",
+    ]
+    body = (
+        "Helen Osei said the Riverside council and the bridge trust would close the bridge. "
+        "The Riverside council and the bridge trust meet on Monday."
+    )
+    for n, headline in enumerate(headlines):
+        (tmp_path / f"{n}.md").write_text(
+            f'---\ntitle: "{headline}"\ndate: 2025-03-1{n}\n---\n{body}\n', encoding="utf-8"
+        )
+    title = corpus_title(read_paths([tmp_path]))
+    assert title
+    assert title not in headlines
 
 
 def test_the_central_name_is_a_name_not_a_word_opening_a_sentence(tmp_path):
