@@ -53,6 +53,7 @@ DEPENDENT = [
     "When dry times arrive, more of the riverbed will be exposed, he said.",
     "Ultimately, it was decided that he should repay the council.",
     "The author is a contributor to the paper.",
+    "Or there could be silence from the council for weeks.",
 ]
 STANDALONE = [
     "It is unclear whether the regional board will approve the toll.",
