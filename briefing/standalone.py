@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.speakers import QUOTE_MARKS, speech
+from briefing.speakers import QUOTE_MARKS, attribution, speech
 from briefing.text import stop_words
 from briefing.vocabulary import Vocabulary, alternation, shipped
 
@@ -28,6 +28,8 @@ _TERMINAL = (".", "!", "?", "…", "”", '"', "’", "'", ")")
 _INLINE_LINKS = re.compile(r"[a-z]MORE\b|\bMORE(?=[’'\s(])")
 _GLUED = re.compile(r"[a-z]{2,}[A-Z][a-z]{3,}|[a-z]MORE\b")
 _QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# A lone closing quotation mark: the text before it is quoted.
+_CLOSING_QUOTE = re.compile(r"^[^“]*”|^[^\"]*[,.!?…—-]\"")
 # A headline or caption capitalises its words ("Kate Gosselin Got a Real Job!", "Sgt. Ana Ruiz,
 # Clayton County (Ga.)"); a sentence, however many names it holds, has a word in lower case that
 # says something ("met", "urged"): one of at least three letters beyond these.
@@ -54,6 +56,8 @@ class Leaning:
     attribution_pronoun: re.Pattern[str]  # ", he said": the speaker label shows who
     starters: frozenset[str]  # capitalised first words that name no one ("In the call, he")
     personal: re.Pattern[str]  # "he", "her", "himself": pronouns that stand for a person
+    first_person: re.Pattern[str]  # "I", "we", "our": someone's own voice
+    according: re.Pattern[str]  # "according to the mayor": whose words they are
 
 
 def leaning(vocab: Vocabulary | None = None) -> Leaning:
@@ -115,6 +119,17 @@ def _leaning(vocab: Vocabulary) -> Leaning:
         attribution_pronoun=re.compile(rf"\b(?:he|she|they)\s+(?:{said})\b", re.I),
         starters=frozenset(words("sentence_starters")),
         personal=re.compile(rf"\b(?:{alternation(words('personal_pronouns'))})\b", re.I),
+        # As written or capitalised, never in capitals: "US" is a country.
+        first_person=re.compile(
+            r"(?<![\w'’-])(?:"
+            + alternation(
+                sorted({f for w in words("first_person") for f in (w, w[:1].upper() + w[1:])}),
+                escape=True,
+                longest_first=True,
+            )
+            + r")(?![\w'’-])"
+        ),
+        according=re.compile(r"\baccording to\b", re.I),
     )
 
 
@@ -175,6 +190,43 @@ def leans_on_previous(
     if said_it is not None and known.titles.search(text, 0, said_it.start()) is not None:
         return True
     return _unnamed_person(text, known)
+
+
+def unattributed_voice(text: str, vocab: Vocabulary | None = None) -> bool:
+    """Tell whether `text` is someone's own words ("I", "we", "our") outside quotation marks
+    with no one named as saying them ("Nobody in Boston thinks we're going to lose."): the
+    middle of a quotation the splitter cut, a statement pasted whole, or the writer's own voice.
+    Who speaks is named after it, or nowhere: the sentences before it do not help."""
+    known = leaning(vocab)
+    outside = _outside_quotes(text)
+    voice = known.first_person.search(outside)
+    if voice is None:
+        return False
+    if voice.group() == "I" and _roman_numeral(outside, voice.start()):
+        return False  # "World War I", "Elizabeth I"
+    return not (
+        attribution(outside, vocab)
+        or known.attribution_pronoun.search(outside)
+        or known.according.search(outside)
+    )
+
+
+def _roman_numeral(text: str, at: int) -> bool:
+    before = text[:at].split()
+    return len(before) > 1 and before[-1][:1].isupper()
+
+
+def _outside_quotes(text: str) -> str:
+    """`text` without its quotations: balanced ones, and the open end of a quotation that
+    begins or ends in another sentence."""
+    outside = _QUOTATION.sub(" ", text)
+    closed = _CLOSING_QUOTE.search(outside)
+    if closed is not None:  # the end of a quotation that began in an earlier sentence
+        outside = outside[closed.end() :]
+    opened = re.search(r"[“\"]", outside)
+    if opened is not None:  # a quotation that goes on into the next sentence
+        outside = outside[: opened.start()]
+    return outside
 
 
 def _unnamed_person(text: str, known: Leaning) -> bool:

@@ -21,7 +21,7 @@ from functools import cache
 
 from briefing.gazetteer import gazetteer
 from briefing.speakers import EXAMPLE
-from briefing.standalone import is_fragment, leans_on_previous
+from briefing.standalone import is_fragment, leans_on_previous, unattributed_voice
 from briefing.text import SumyTokenizer, amounts, stop_words, word_count, words
 from briefing.vocabulary import Vocabulary, shipped
 
@@ -110,7 +110,7 @@ class Engine:
         topic = _topic_words(documents)
         places = gazetteer(vocab)
         for d, sentences in enumerate(documents):
-            fragment = [is_fragment(s) for s in sentences]
+            fragment = [is_fragment(s) or unattributed_voice(s, vocab) for s in sentences]
             leaning = [leans_on_previous(s, vocab, topic) for s in sentences]
             for i, sentence in enumerate(sentences):
                 tokens = [_POSSESSIVE.sub("", t.lower()) for t in words(sentence)]

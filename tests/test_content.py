@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from briefing.pipeline import Options, build_brief
-from briefing.standalone import leans_on_previous
+from briefing.standalone import leans_on_previous, unattributed_voice
 
 DAY = date(2025, 3, 12)
 
@@ -70,6 +70,48 @@ STANDALONE = [
 def test_sentences_that_lean_on_the_one_before_are_told_apart():
     assert [s for s in DEPENDENT if not leans_on_previous(s)] == []
     assert [s for s in STANDALONE if leans_on_previous(s)] == []
+
+
+UNATTRIBUTED = [
+    "Nobody on the east bank thinks we are going to lose the vote.",
+    "I apologize for this being the first time I address you in print.",
+    "The safety of our passengers is paramount, the statement read.",
+]
+ATTRIBUTED = [
+    'We will win the vote," Osei said.',
+    "We will win the vote,” Osei said.",
+    "As I told the council, the bridge will close, Ruiz said.",
+    "Kofi Osei told us the bridge would close.",
+    "The US embassy said the vote would go ahead.",
+    "World War I veterans marched across the bridge on Monday.",
+]
+
+
+def test_words_in_someone_s_own_voice_need_the_speaker_named():
+    assert [s for s in UNATTRIBUTED if not unattributed_voice(s)] == []
+    assert [s for s in ATTRIBUTED if unattributed_voice(s)] == []
+
+
+def test_a_quotation_cut_by_the_splitter_is_no_statement_of_the_outlet(tmp_path):
+    write(
+        tmp_path,
+        {
+            "East bank residents confident": (
+                "The regional board meets on Tuesday to vote on the Old Mill bridge toll. "
+                '"We have the votes. Nobody on the east bank thinks we are going to lose the '
+                'toll vote on Tuesday. We will win it," said Helen Osei, who leads the residents. '
+                "The toll would raise $4 million a year for the repair of the bridge."
+            ),
+            "Toll vote looms": (
+                "The regional board votes on the Old Mill bridge toll on Tuesday. Nobody on the "
+                "east bank thinks we are going to lose the toll vote on Tuesday. The board's "
+                "chair said the result was open."
+            ),
+        },
+    )
+    quoted = [s.quoted for s in brief_of(tmp_path).statements()]
+    assert quoted
+    assert not [q for q in quoted if q.startswith("Nobody on the east bank")]
 
 
 def test_a_leaning_statement_comes_with_the_sentence_it_needs_or_not_at_all(tmp_path):
