@@ -101,7 +101,9 @@ def _furniture(vocab: Vocabulary) -> Furniture:
         language_codes=frozenset(words("language_codes")),
         prompt_words=frozenset(words("prompt_words")),
         byline=re.compile(
-            rf"^(?i:{alternation(words('byline_cues'))})\s*:?\s+(?P<name>{_NAMES})"
+            # "By Jane Doe", "Author: Jane Doe", or a signature under a post ("-Jane Doe").
+            rf"^(?:(?i:{alternation(words('byline_cues'))})\s*:?\s+|[-–—]\s?(?=\S+(?:\s+\S+){{1,3}}$))"
+            rf"(?P<name>{_NAMES})"
             r"(?:\s*[|,·]\s*(?P<when>[^\n]*\d[^\n]*))?$"
         ),
         credit=re.compile(credit, re.I),

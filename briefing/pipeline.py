@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 
 DIGEST_SENTENCES = 3
 # What makes a source's digest (its version keys the digests the article cache keeps).
-DIGEST_MODULES = ("summarize", "text")
+DIGEST_MODULES = ("summarize", "standalone", "text")
 DIGEST_LIBRARIES = ("sumy", "nltk", "numpy")
 EPOCH_VARIABLE = "SOURCE_DATE_EPOCH"  # reproducible builds: the documents' timestamp
 

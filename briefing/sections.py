@@ -562,9 +562,10 @@ def corroborate(engine: Engine, speakers: Mapping[int, str] | None = None) -> Co
         figures[root(i)] = figures.get(root(i), frozenset()) | own[i]
     for i, j in _same_figures(engine, voices, own):
         first, second = root(i), root(j)
-        if first != second and (
-            figures[first] <= figures[second] or figures[second] <= figures[first]
-        ):
+        nested = figures[first] <= figures[second] or figures[second] <= figures[first]
+        # "$1.2 billion in sales and $80 million in commissions" against "$1.6 billion in sales,
+        # which resulted in $80 million in commissions": one fact, two accounts of it.
+        if first != second and (nested or numbers_differ(candidates[i].text, candidates[j].text)):
             parent[second] = first
             figures[first] |= figures[second]
     groups: dict[int, list[int]] = {}
@@ -601,8 +602,9 @@ def _same_figures(
     engine: Engine, speakers: Mapping[int, str], figures: Sequence[frozenset[str]]
 ) -> list[tuple[int, int]]:
     """Return the pairs (i, j), i < j, of sentences from different articles that tell one fact in
-    their own words: they share a telling number, one gives no telling number the other lacks
-    ("167 deaths" against "174" is a difference, not a report), they share most of their facts,
+    their own words: they share a telling number, one gives no telling number the other lacks or
+    gives another number in its place ("$1.2 billion in sales" against "$1.6 billion in sales":
+    accounts that differ), they share most of their facts,
     and neither is said by someone else ("Craford said" and "Delynn said" are two voices) nor
     about another actor. `figures` holds each candidate's telling numbers."""
     candidates = engine.candidates
@@ -619,7 +621,8 @@ def _same_figures(
                 first, second = candidates[i], candidates[j]
                 if first.document == second.document:
                     continue
-                if not (figures[i] <= figures[j] or figures[j] <= figures[i]):
+                nested = figures[i] <= figures[j] or figures[j] <= figures[i]
+                if not nested and not numbers_differ(first.text, second.text):
                     continue
                 if _two_voices(i, j, speakers):
                     continue

@@ -58,6 +58,7 @@ class Leaning:
     personal: re.Pattern[str]  # "he", "her", "himself": pronouns that stand for a person
     first_person: re.Pattern[str]  # "I", "we", "our": someone's own voice
     according: re.Pattern[str]  # "according to the mayor": whose words they are
+    someone_said: re.Pattern[str]  # "his rep tells us", "he said": who says it, named or not
 
 
 def leaning(vocab: Vocabulary | None = None) -> Leaning:
@@ -130,6 +131,7 @@ def _leaning(vocab: Vocabulary) -> Leaning:
             + r")(?![\w'’-])"
         ),
         according=re.compile(r"\baccording to\b", re.I),
+        someone_said=re.compile(rf"(?P<who>[\w'’]+)\s+(?:also\s+)?(?:{said})\b"),
     )
 
 
@@ -206,8 +208,11 @@ def unattributed_voice(text: str, vocab: Vocabulary | None = None) -> bool:
         return False  # "World War I", "Elizabeth I"
     return not (
         attribution(outside, vocab)
-        or known.attribution_pronoun.search(outside)
         or known.according.search(outside)
+        or any(
+            not known.first_person.fullmatch(found.group("who"))
+            for found in known.someone_said.finditer(outside)
+        )
     )
 
 

@@ -435,9 +435,10 @@ def _facts(
 def digest(sentences: Sequence[str], count: int, language: str = "english") -> list[str]:
     """Return the `count` most central sentences of one article (sumy LexRank), in text order.
 
-    Only the head of a long article is read (`DIGEST_SENTENCES`, `DIGEST_WORDS`).
+    Only the head of a long article is read (`DIGEST_SENTENCES`, `DIGEST_WORDS`), less what is
+    no statement: headlines, captions, the writer's teaser questions (`is_fragment`).
     """
-    sentences = _head(sentences)
+    sentences = [s for s in _head(sentences) if not is_fragment(s)] or list(sentences[:1])
     if len(sentences) <= count:
         return list(sentences)
     from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence

@@ -82,6 +82,7 @@ ATTRIBUTED = [
     "We will win the vote,” Osei said.",
     "As I told the council, the bridge will close, Ruiz said.",
     "Kofi Osei told us the bridge would close.",
+    "His spokesman tells us the bridge will close on Monday.",
     "The US embassy said the vote would go ahead.",
     "World War I veterans marched across the bridge on Monday.",
 ]
@@ -364,6 +365,30 @@ def test_sources_that_give_different_numbers_are_shown_side_by_side(tmp_path):
     assert marked
     assert "Sources differ" in marked[0].note
     assert "Reported by" not in marked[0].note
+
+
+def test_reworded_accounts_that_agree_on_one_figure_and_differ_on_another_are_shown_both(tmp_path):
+    write(
+        tmp_path,
+        {
+            "Ferry company's takings": (
+                "Over two years the ferry company sold tickets worth $1.2 billion and paid $80 "
+                "million in harbour fees, the auditors wrote. The company runs twelve boats."
+            ),
+            "Audit published": (
+                "The audit found the ferry company sold tickets worth over $1.6 billion, paying "
+                "$80 million in harbour fees over two years. Its chief executive declined to "
+                "comment."
+            ),
+        },
+    )
+    tickets = [s for s in brief_of(tmp_path).statements() if "$80" in s.quoted]
+    shown = " ".join(s.quoted for s in tickets) + " ".join(
+        v.quoted for s in tickets for v in s.variants
+    )
+    assert "$1.2 billion" in shown
+    assert "$1.6 billion" in shown
+    assert [s for s in tickets if s.variants and "Sources differ" in s.note]
 
 
 def test_one_fact_reported_in_other_words_counts_as_corroborated_and_only_that(tmp_path):

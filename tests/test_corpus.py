@@ -134,6 +134,21 @@ def test_feed_export_drops_prompts_and_share_buttons():
         assert junk not in text
 
 
+def test_a_signature_under_a_post_is_its_author_not_its_title(tmp_path):
+    path = tmp_path / "post.txt"
+    path.write_text(
+        "The harbour board finally found its engineer!\n"
+        "It is true: the harbour board hired an engineer for the new ferry terminal on Monday.\n"
+        "-Jane Doe\n\n"
+        "The terminal will double the number of daily crossings to the islands.\n",
+        encoding="utf-8",
+    )
+    article = read_article(path)
+    assert article.author == "Jane Doe"
+    assert "Jane Doe" not in article.title
+    assert not [s for s in article.sentences if "Jane Doe" in s]
+
+
 def test_paste_with_navigation_finds_banner_title_byline_and_drops_repeats():
     article = read_article(NOISY / "navigation_paste.md")
     assert article.outlet == "Metro Daily"

@@ -72,6 +72,19 @@ def test_digest_returns_sentences_in_text_order():
     assert [sentences.index(s) for s in chosen] == sorted(sentences.index(s) for s in chosen)
 
 
+def test_a_digest_leaves_out_headlines_and_teasers():
+    sentences = [
+        "Harbour Board Finally Gets Its Ferry Terminal!",
+        "The harbour board approved a second ferry terminal on Monday after two years of talks.",
+        "Who is the engineer behind the biggest project the harbour has seen?",
+        "The terminal will double the number of daily ferry crossings to the islands.",
+        "Board members said the ferry terminal would open in the spring of next year.",
+        "Read the ferry timetable: Terminal Opening Dates And Fares",
+    ]
+    chosen = digest(sentences, 3)
+    assert chosen == [sentences[1], sentences[3], sentences[4]]
+
+
 def test_summarize_command_prints_one_verbatim_sentence_per_line():
     result = run("summarize", "--words", "120", str(SEEDS))
     assert result.exit_code == 0, result.output
