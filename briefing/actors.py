@@ -56,6 +56,7 @@ class _Patterns:
     role: re.Pattern[str]  # the role noun of a nameless speaker: "official", "diplomat"
     definite_role: re.Pattern[str]  # "the official": someone an earlier sentence introduced
     media: re.Pattern[str]  # a news outlet ("The Washington Post", "Reuters")
+    legal_form: re.Pattern[str]  # ", Inc.", " Co": the end of a company's name, not its name
 
 
 def _patterns(vocab: Vocabulary) -> _Patterns:
@@ -74,6 +75,9 @@ def _patterns(vocab: Vocabulary) -> _Patterns:
         definite_role=re.compile(rf"^(?:the|this|that)\s+(?:\w+\s+){{0,2}}(?:{roles})$", re.I),
         media=re.compile(
             rf"\b(?:{alternation(vocab.words('media_names'), escape=True, longest_first=True)})$"
+        ),
+        legal_form=re.compile(
+            rf"(?<=\w),?\s+(?:{alternation(vocab.words('legal_forms'), escape=True)})$"
         ),
     )
 
@@ -106,7 +110,7 @@ class Actors:
     def of(self, i: int) -> str:
         """Return the actor of candidate i, or "" when no actor can be told."""
         if i not in self._found:
-            actor = self._actor(i)
+            actor = self.patterns.legal_form.sub("", self._actor(i))
             self._found[i] = "" if self._media(actor) else actor
         return self._found[i]
 

@@ -18,7 +18,6 @@ from datetime import date
 from briefing.corpus import Article
 from briefing.dates import format_day, glosses, is_recent
 from briefing.drafts import MAX_CITED_SOURCES, Draft, Pick
-from briefing.gazetteer import gazetteer
 from briefing.history import Earlier
 from briefing.metadata import is_heading_like, site_name
 from briefing.model import (
@@ -64,7 +63,6 @@ class Citer:
         self.earlier = earlier
         self.citations: list[Citation] = []
         self.first_cited: list[int] = []
-        self.introduced: set[str] = set()  # speakers the reader has met by their full name
 
     def cite(self, documents: Sequence[int]) -> Citation:
         references = []
@@ -116,26 +114,10 @@ class Citer:
 
     def _speaker_label(self, pick: Pick) -> str:
         """The speaker's name to print before the statement (also under their own heading, which
-        may stand on the page before): shown unless the sentence names them in full ("..., Kofi
-        Osei told the council"), or by surname once the reader has met them ("Osei said" after
-        "Kofi Osei said"), or is a body named by its last word."""
-        if not pick.speaker:
-            return ""
-        said = f"{pick.context} {pick.text}"
-        named = pick.speaker.split()[-1] in said
-        if named and self._person(pick.speaker) and pick.speaker not in said:
-            named = pick.speaker in self.introduced  # "Osei said": who Osei is, the reader knows
-        self.introduced.add(pick.speaker)
+        may stand on the page before), unless the sentence names them ("..., Osei told the
+        council": a label "Kofi Osei:" before it reads as the name said twice)."""
+        named = pick.speaker and pick.speaker.split()[-1] in f"{pick.context} {pick.text}"
         return "" if named else pick.speaker
-
-    def _person(self, speaker: str) -> bool:
-        """Tell whether `speaker` is a person's full name ("Kofi Osei"), not a role or a body
-        ("European NATO", "the Kremlin")."""
-        return (
-            len(speaker.split()) > 1
-            and is_proper_name(speaker, speech(self.vocab))
-            and not gazetteer(self.vocab).find(speaker)
-        )
 
     def _dated(self, pick: Pick) -> str:
         """The date beside a statement all of whose reports are older than the recent window:

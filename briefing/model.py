@@ -229,6 +229,7 @@ class Labels:
     share_text: str  # "{count} of {total}"
     notes_text: str  # "{statements} ({notes})"
     none: str  # a count of nothing
+    none_differ: str  # no differing accounts: among the statements shown, not in the sources
     statement_one: str
     statement_other: str
     article_one: str

@@ -621,19 +621,15 @@ def _same_figures(
                 first, second = candidates[i], candidates[j]
                 if first.document == second.document:
                     continue
-                nested = figures[i] <= figures[j] or figures[j] <= figures[i]
-                if not nested and not numbers_differ(first.text, second.text):
-                    continue
                 if _two_voices(i, j, speakers):
                     continue
                 if first.subject and second.subject and first.subject != second.subject:
                     continue
                 share, fuller, count = engine.overlap(i, j)
-                if (
-                    share > NUMBER_OVERLAP
-                    and fuller >= FULLER_OVERLAP
-                    and count >= MIN_SHARED_FACTS
-                ):
+                if share <= NUMBER_OVERLAP or fuller < FULLER_OVERLAP or count < MIN_SHARED_FACTS:
+                    continue
+                nested = figures[i] <= figures[j] or figures[j] <= figures[i]
+                if nested or numbers_differ(first.text, second.text):
                     pairs.add((i, j))
     return sorted(pairs)
 

@@ -33,7 +33,8 @@ def sourcing_note(
         ),
         Fact(labels.sourcing_corroborated, _listed(corroborated, labels)),
         Fact(labels.sourcing_anonymous, _listed(anonymous, labels)),
-        Fact(labels.sourcing_differ, _listed(differ, labels)),
+        # Only the statements shown were compared with other accounts: "none" would say more.
+        Fact(labels.sourcing_differ, _listed(differ, labels) if differ else labels.none_differ),
     )
 
 

@@ -436,9 +436,12 @@ def digest(sentences: Sequence[str], count: int, language: str = "english") -> l
     """Return the `count` most central sentences of one article (sumy LexRank), in text order.
 
     Only the head of a long article is read (`DIGEST_SENTENCES`, `DIGEST_WORDS`), less what is
-    no statement: headlines, captions, the writer's teaser questions (`is_fragment`).
+    no statement (headlines, captions, the writer's teaser questions: `is_fragment`) and what
+    needs the sentence before it ("But crowds cheered ...": `leans_on_previous`).
     """
-    sentences = [s for s in _head(sentences) if not is_fragment(s)] or list(sentences[:1])
+    sentences = [
+        s for s in _head(sentences) if not is_fragment(s) and not leans_on_previous(s)
+    ] or list(sentences[:1])
     if len(sentences) <= count:
         return list(sentences)
     from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from briefing.corpus import Article
+from briefing.gazetteer import COUNTRY, gazetteer
 from briefing.speakers import clean_name, speech
 from briefing.vocabulary import Vocabulary, alternation, shipped
 
@@ -43,6 +44,7 @@ SHORT_ABBREVIATION = 3  # letters: "Jan." or "Dr." before a full stop ends no cl
 _GLUED_HEADING = re.compile(r"\w \b(?:The|A|An)\b ")  # "Conclusions The rate ...": a heading ran in
 # A dateline glued to the sentence ("HOUSTON A man ...", "DONETSK/KIEV, Ukraine - ...", "LONDON
 # (Reuters) - ..."); a short acronym opens the sentence itself ("NATO Secretary-General said").
+_LIST_END = re.compile(r",\s+(?:and|or)\b")
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.]+(?:[ ,/-]+[A-Z][A-Z.]+)*\s*(?:,\s*[A-Z][a-z]+\s*)?(?:\([^)]*\)\s*)?[—–-]+\s*"
     r"|[A-Z]{5,}\s+)(?=[A-Z][a-z]|[A-Z]\s)"
@@ -67,7 +69,23 @@ def corpus_title(
         clause = _main_clause(sentence, vocab)
         if clause:
             return clause
-    return _central_name(articles, known) or FALLBACK_TITLE
+    central = _central_name(articles, known)
+    if _is_country(central, vocab):
+        # "Tokyo", "United States": where the story happens says nothing of it; a later key
+        # point's main clause does.
+        for sentence in key_points[TITLE_KEY_POINTS:]:
+            clause = _main_clause(sentence, vocab)
+            if clause:
+                return clause
+    return central or FALLBACK_TITLE
+
+
+def _is_country(name: str, vocab: Vocabulary | None) -> bool:
+    """Tell whether `name` is a country or its capital, as a whole."""
+    return any(
+        m.kind == COUNTRY and m.start == 0 and m.end == len(name)
+        for m in gazetteer(vocab).find(name)
+    )
 
 
 def _main_clause(sentence: str, vocab: Vocabulary | None) -> str:
@@ -108,6 +126,8 @@ def _until_clause_end(text: str, vocab: Vocabulary) -> str:
             last = before[-1].lower() if before else ""
             if last in abbreviations or len(last) <= SHORT_ABBREVIATION or "." in last:
                 continue  # "Dr", "Jan", "J", "U.S"
+        if _LIST_END.match(text, cut.start()) and "," in text[: cut.start()]:
+            continue  # "the science, art, and availability of": the last item of a list
         return text[: cut.start()]
     return text
 
@@ -151,6 +171,8 @@ def _shortened(words: list[str], vocab: Vocabulary) -> str:
     short enough ("... was killed | after being confronted ..."), or "" when none does."""
     cuts = set(vocab.words("title_cuts"))
     for end in range(MAX_CLAUSE_WORDS, HEADLINE_WORDS[0], -1):
+        if any("," in w for w in words[:end]):
+            continue  # "Several crashes, involving as many": a clause left open
         if words[end].lower() in cuts and words[end - 1].lower() not in cuts:
             return " ".join(words[:end]).rstrip(" ,;:")
     return ""

@@ -75,11 +75,12 @@ def test_digest_returns_sentences_in_text_order():
 def test_a_digest_leaves_out_headlines_and_teasers():
     sentences = [
         "Harbour Board Finally Gets Its Ferry Terminal!",
-        "The harbour board approved a second ferry terminal on Monday after two years of talks.",
+        "Harbourtown's harbour board approved a second ferry terminal on Monday after two years.",
         "Who is the engineer behind the biggest project the harbour has seen?",
         "The terminal will double the number of daily ferry crossings to the islands.",
         "Board members said the ferry terminal would open in the spring of next year.",
         "Read the ferry timetable: Terminal Opening Dates And Fares",
+        "But crowds on the quay cheered loudly when the first ferry of the day came in.",
     ]
     chosen = digest(sentences, 3)
     assert chosen == [sentences[1], sentences[3], sentences[4]]

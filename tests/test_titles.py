@@ -73,6 +73,8 @@ def test_a_key_point_gives_a_title_only_when_its_clause_stands_as_one(tmp_path):
         "Canadian authorities said on Monday, after an inspection, that the bridge would close.",
         "The Riverside Bridge Maintenance Trust (RBMT).",
         "Police Chief Ana Ruiz said the mother told police the bridge was unsafe.",
+        "Several crashes, involving as many as 100 cars and dozens of trucks stretched over miles "
+        "of icy road, shut the Riverside bridge for most of the day on Monday.",
     ]
     for lead in unfit:
         assert title(lead) == "Helen Osei", lead
@@ -99,6 +101,26 @@ def test_a_teaser_or_a_summary_line_is_no_headline(tmp_path):
     title = corpus_title(read_paths([tmp_path]))
     assert title
     assert title not in headlines
+
+
+def test_a_capital_is_no_title_while_a_key_point_can_give_one(tmp_path):
+    from briefing.corpus import read_paths
+
+    texts = [
+        "Tokyo is bracing for more aftershocks. People queued for water in Tokyo on Sunday.",
+        "Tokyo officials met on Monday. Trains in Tokyo ran late as Tokyo counted the damage.",
+    ]
+    for n, text in enumerate(texts):
+        (tmp_path / f"{n}.txt").write_text(text, encoding="utf-8")
+    key_points = [
+        "It could take weeks to restore power, officials said.",
+        "They said the damage was serious.",
+        "Low levels of radiation have been detected well beyond the capital's suburbs.",
+    ]
+    assert corpus_title(read_paths([tmp_path])) == "Tokyo"  # nothing better: the place
+    assert corpus_title(read_paths([tmp_path]), key_points=key_points) == (
+        "Low levels of radiation have been detected well beyond the capital's suburbs"
+    )
 
 
 def test_the_central_name_is_a_name_not_a_word_opening_a_sentence(tmp_path):
