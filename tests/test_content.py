@@ -56,6 +56,7 @@ DEPENDENT = [
     "Ultimately, it was decided that he should repay the council.",
     "The author is a contributor to the paper.",
     "Or there could be silence from the council for weeks.",
+    'Asked if it might be her, she replied: "Not me, but someone will be."',
 ]
 STANDALONE = [
     "It is unclear whether the regional board will approve the toll.",
