@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefing.gazetteer import gazetteer
 from briefing.speakers import QUOTE_MARKS, attribution, speech
 from briefing.text import stop_words
 from briefing.vocabulary import Vocabulary, alternation, shipped
@@ -191,7 +192,7 @@ def leans_on_previous(
     # something an earlier sentence named. ("The ministry said it would ..." stands alone.)
     if said_it is not None and known.titles.search(text, 0, said_it.start()) is not None:
         return True
-    return _unnamed_person(text, known)
+    return _unnamed_person(text, known, vocab)
 
 
 def unattributed_voice(text: str, vocab: Vocabulary | None = None) -> bool:
@@ -234,7 +235,7 @@ def _outside_quotes(text: str) -> str:
     return outside
 
 
-def _unnamed_person(text: str, known: Leaning) -> bool:
+def _unnamed_person(text: str, known: Leaning, vocab: Vocabulary | None = None) -> bool:
     """ "In the call, he explained his decision": a "he" or "she" outside quotation marks with
     no one named before it. (", he said" is left to the speaker label the brief prints.)"""
     unquoted = _QUOTATION.sub(" ", text)
@@ -246,15 +247,20 @@ def _unnamed_person(text: str, known: Leaning) -> bool:
         said = known.attribution_pronoun.search(unquoted)
         opens_quote = text.lstrip()[:1] in QUOTE_MARKS
         return (
-            said is not None and not opens_quote and not _names_someone(text[: said.start()], known)
+            said is not None
+            and not opens_quote
+            and not _names_someone(text[: said.start()], known, vocab)
         )
     before = outside[: pronoun.start()]
-    return not (_names_someone(before, known) or _antecedent(before, known))
+    return not (_names_someone(before, known, vocab) or _antecedent(before, known))
 
 
-def _names_someone(before: str, known: Leaning) -> bool:
+def _names_someone(before: str, known: Leaning, vocab: Vocabulary | None = None) -> bool:
     """Tell whether `before` names someone: a capitalised word after the first, or a first word
-    that is neither a sentence opener nor an adverb ("Ultimately," "Amazingly,")."""
+    that is neither a sentence opener nor an adverb ("Ultimately," "Amazingly,"). A place or a
+    body the gazetteer knows is no one ("Speaking in Brussels, he said")."""
+    for mention in reversed(gazetteer(vocab).find(before)):
+        before = before[: mention.start] + before[mention.end :]
     if any(word[:1].isupper() for word in before.split()[1:]):
         return True
     first = [w.strip(",;:") for w in before.split()[:1]]

@@ -57,6 +57,7 @@ DEPENDENT = [
     "The author is a contributor to the paper.",
     "Or there could be silence from the council for weeks.",
     'Asked if it might be her, she replied: "Not me, but someone will be."',
+    "Speaking in Brussels, he said the bridge would close.",
 ]
 STANDALONE = [
     "It is unclear whether the regional board will approve the toll.",
