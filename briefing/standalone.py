@@ -57,7 +57,7 @@ class Leaning:
     attribution_pronoun: re.Pattern[str]  # ", he said": the speaker label shows who
     starters: frozenset[str]  # capitalised first words that name no one ("In the call, he")
     personal: re.Pattern[str]  # "he", "her", "himself": pronouns that stand for a person
-    first_person: re.Pattern[str]  # "I", "we", "our": someone's own voice
+    first_person: re.Pattern[str]  # "I", "we", "our", "you": someone's own voice, or a writer's
     according: re.Pattern[str]  # "according to the mayor": whose words they are
     someone_said: re.Pattern[str]  # "his rep tells us", "he said": who says it, named or not
 
@@ -125,7 +125,13 @@ def _leaning(vocab: Vocabulary) -> Leaning:
         first_person=re.compile(
             r"(?<![\w'’-])(?:"
             + alternation(
-                sorted({f for w in words("first_person") for f in (w, w[:1].upper() + w[1:])}),
+                sorted(
+                    {
+                        form
+                        for w in (*words("first_person"), *words("second_person"))
+                        for form in (w, w[:1].upper() + w[1:])
+                    }
+                ),
                 escape=True,
                 longest_first=True,
             )
@@ -196,9 +202,10 @@ def leans_on_previous(
 
 
 def unattributed_voice(text: str, vocab: Vocabulary | None = None) -> bool:
-    """Tell whether `text` is someone's own words ("I", "we", "our") outside quotation marks
-    with no one named as saying them ("Nobody in Boston thinks we're going to lose."): the
-    middle of a quotation the splitter cut, a statement pasted whole, or the writer's own voice.
+    """Tell whether `text` is someone's own words ("I", "we", "our") or a writer addressing the
+    reader ("you", "your") outside quotation marks with no one named as saying them ("Nobody in
+    Boston thinks we're going to lose.", "... which you can watch here."): the middle of a
+    quotation the splitter cut, a statement pasted whole, or the writer's own voice.
     Who speaks is named after it, or nowhere: the sentences before it do not help."""
     known = leaning(vocab)
     outside = _outside_quotes(text)

@@ -58,6 +58,7 @@ DEPENDENT = [
     "Or there could be silence from the council for weeks.",
     'Asked if it might be her, she replied: "Not me, but someone will be."',
     "Speaking in Brussels, he said the bridge would close.",
+    "Shortly thereafter, the council voted to close the bridge.",
 ]
 STANDALONE = [
     "It is unclear whether the regional board will approve the toll.",
@@ -80,6 +81,7 @@ UNATTRIBUTED = [
     "Nobody on the east bank thinks we are going to lose the vote.",
     "I apologize for this being the first time I address you in print.",
     "The safety of our passengers is paramount, the statement read.",
+    "The council's new ferry timetable is out, and you can read it below.",
 ]
 ATTRIBUTED = [
     'We will win the vote," Osei said.',
@@ -89,6 +91,7 @@ ATTRIBUTED = [
     "His spokesman tells us the bridge will close on Monday.",
     "The US embassy said the vote would go ahead.",
     "World War I veterans marched across the bridge on Monday.",
+    "You cannot fix the bridge without money, the mayor said.",
 ]
 
 
