@@ -46,6 +46,7 @@ class Affiliation:
     local: str  # the actor in a domestic story: "White House", "Senate", "Republican Party"
     country: str = ""  # the country it belongs to, if any
     known: bool = True  # from the gazetteer (a state actor), not a name found in the text
+    held: bool = False  # an office the speaker holds in it ("Orofino Police Chief"): speaks for it
 
 
 @dataclass(frozen=True)
@@ -135,8 +136,8 @@ class Actors:
         if affiliation is None and is_proper_name(speaker, self.speech):
             affiliation = self._person_affiliation(speaker)
         person = self._person(speaker)
-        if person and (affiliation is None or not affiliation.known):
-            return person  # the person is the story
+        if person and (affiliation is None or not (affiliation.known or affiliation.held)):
+            return person  # the person is the story, not an office holder speaking for a body
         if affiliation is not None:
             return self._label(affiliation)
         return ""
@@ -236,8 +237,8 @@ class Actors:
         phrase = _JOINERS.sub("", phrase[:end].strip())
         mentions = [m for m in self._resolved(phrase) if not _hosted(phrase, m)]
         named = self._organisation_named(phrase)
-        if named:
-            return Affiliation(named, named, known=False)  # "British Airways", "Orofino Police"
+        if named:  # "British Airways", "Orofino Police"
+            return Affiliation(named, named, known=False, held=True)
         return _affiliation(_most_specific(mentions)) if mentions else None
 
     def _organisation_named(self, phrase: str) -> str:
@@ -246,6 +247,8 @@ class Actors:
         some of them are neither a gazetteer name nor an office or institution word."""
         cut = len(phrase)
         for start, stop in reversed(self.places.offices(phrase)):
+            if self.patterns.org_words.fullmatch(phrase[start:stop]):
+                break  # "Clayton County Police Chief": the body's name ends at "Police"
             if stop >= cut - 1:
                 cut = start
         head = phrase[:cut].split()
@@ -265,6 +268,8 @@ class Actors:
         last = name.split()[-1] if name.split() else ""
         if not rest or not (self.patterns.org_words.search(last) or name.isupper()):
             return ""
+        if len(name.split()) < 2 and not name.isupper():
+            return ""  # "Network president ...": a body's kind, not its name
         return "" if self._media(name) else name
 
     def _party(self, after: str) -> Affiliation | None:

@@ -265,7 +265,7 @@ class Positions:
         ids = self._in_rounds(material, selection, pool, boost, allowance, others)
         selection.record(self.key, ids)
         ids = material.in_reading_order(ids)
-        actors = [self._actor(material, i) or others for i in ids]
+        actors = merge_name_forms([self._actor(material, i) or others for i in ids])
         groups = _group(_picks(material, ids), actors, material, others)
         return Draft(self.key, _title(material, self.key), groups=groups)
 
@@ -319,6 +319,17 @@ class Positions:
                 selection.covered.update(engine.unit_concepts(best))
                 used += engine.unit_words(best)
         return picked
+
+
+def merge_name_forms(actors: list[str]) -> list[str]:
+    """The actors with a short form of a name under its full form: "County Police" and "Police"
+    under "Clayton County Police", "Porter" under "Gregory Porter"."""
+    names = set(actors)
+    full = {
+        a: max((b for b in names if b.endswith(" " + a)), key=lambda b: (len(b), b), default=a)
+        for a in names
+    }
+    return [full[a] for a in actors]
 
 
 def _group(

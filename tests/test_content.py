@@ -11,6 +11,7 @@ from pathlib import Path
 from briefing.actors import Actors
 from briefing.pipeline import Options, build_brief
 from briefing.profile import Profile
+from briefing.sections import merge_name_forms
 from briefing.standalone import leans_on_previous, unattributed_voice
 
 DAY = date(2025, 3, 12)
@@ -272,6 +273,26 @@ def test_a_company_with_and_without_its_legal_form_is_one_actor():
     speakers = {0: "Harbour Power Co", 1: "Harbour Power", 2: "Harbour Power Co"}
     actors = Actors(texts, [0, 1, 2], speakers, Profile(), 3)
     assert {actors.of(i) for i in range(3)} == {"Harbour Power"}
+
+
+def test_an_office_holder_speaks_for_the_body_even_when_named_everywhere():
+    texts = [
+        "The boy was found behind a closet, Harbourtown Police Chief Ana Ruiz said on Monday.",
+        "Ruiz said the boy's mother had called the police on Friday night.",
+        "Officers went back to the house twice, Ruiz said.",
+    ]
+    speakers = {0: "Ana Ruiz", 1: "Ana Ruiz", 2: "Ana Ruiz"}
+    actors = Actors(texts, [0, 1, 2], speakers, Profile(), 3)
+    assert {actors.of(i) for i in range(3)} == {"Harbourtown Police"}
+
+
+def test_a_short_form_of_an_actor_s_name_is_grouped_under_the_full_name():
+    assert merge_name_forms(["County Police", "Clayton County Police", "Porter", "Others"]) == [
+        "Clayton County Police",
+        "Clayton County Police",
+        "Porter",
+        "Others",
+    ]
 
 
 def test_no_aid_section_without_aid_given_or_asked_for(tmp_path):
