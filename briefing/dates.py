@@ -59,7 +59,10 @@ def _calendar(vocab: Vocabulary) -> Calendar:
         month_names=tuple(name.capitalize() for name in table),
         weekdays=weekdays,
         month=month,
-        future=re.compile(rf"\b({alternation(vocab.words('future_markers'))})\b", re.I),
+        # "Will Poulter": "Will" before a capitalised word is a name.
+        future=re.compile(
+            rf"\b(?!(?-i:Will\s+[A-Z]))({alternation(vocab.words('future_markers'))})\b", re.I
+        ),
         past=re.compile(
             rf"\b(?!(?:{alternation(vocab.words('speech_verbs'))})\b)"
             rf"(?:\w{{2,}}ed|{alternation(vocab.words('past_auxiliaries'))})\b",

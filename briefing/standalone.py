@@ -52,7 +52,7 @@ class Leaning:
     attribution_only: re.Pattern[str]  # "Ana Ruiz, the council's chair, said in a statement."
     demonstrative: re.Pattern[str]  # "to achieve those savings", "any such decision"
     described: re.Pattern[str]  # "The man was taken to hospital": named in an earlier sentence
-    after_event: re.Pattern[str]  # "At the time, ...", "Two years later, ..."
+    after_event: re.Pattern[str]  # "At the time, ...", "Two years later, ...", "If that works"
     person_nouns: re.Pattern[str]  # "A mother is upset after she says ...": who "she" is
     attribution_pronoun: re.Pattern[str]  # ", he said": the speaker label shows who
     starters: frozenset[str]  # capitalised first words that name no one ("In the call, he")
@@ -116,7 +116,12 @@ def _leaning(vocab: Vocabulary) -> Leaning:
             r"(?!,?\s+(?-i:[A-Z]))",
             re.I,
         ),
-        after_event=re.compile(rf"^(?:{alternation(words('temporal_openings'))})\b", re.I),
+        after_event=re.compile(
+            rf"^(?:{alternation(words('temporal_openings'))})\b"
+            rf"|^(?:{alternation(words('subordinators'))}),?\s+(?:this|that)\b"
+            rf"(?!\s+(?:{alternation(words('demonstrative_times'))})\b)",
+            re.I,
+        ),
         person_nouns=re.compile(rf"\b(?:{nouns})\b", re.I),
         attribution_pronoun=re.compile(rf"\b(?:he|she|they)\s+(?:{said})\b", re.I),
         starters=frozenset(words("sentence_starters")),

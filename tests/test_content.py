@@ -60,6 +60,7 @@ DEPENDENT = [
     'Asked if it might be her, she replied: "Not me, but someone will be."',
     "Speaking in Brussels, he said the bridge would close.",
     "Shortly thereafter, the council voted to close the bridge.",
+    "If that works, the bridge will reopen in May.",
 ]
 STANDALONE = [
     "It is unclear whether the regional board will approve the toll.",
@@ -70,6 +71,7 @@ STANDALONE = [
     "Mayor Helen Osei said the toll was the only way to pay for the repair.",
     "It is difficult to say when the bridge will reopen.",
     "A mother is upset after she says the toll doubled her commute.",
+    "When this year began, the council had no money for the bridge.",
 ]
 
 

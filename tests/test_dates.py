@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from briefing.dates import RECENT_DAYS, format_period, glosses, is_recent, resolve
+from briefing.dates import RECENT_DAYS, calendar, format_period, glosses, is_recent, resolve
 
 MONDAY = date(2024, 12, 2)
 
@@ -108,6 +108,13 @@ def test_this_year_needs_no_gloss_when_the_brief_is_read_that_year():
     assert glossed("Costs rose this year.", read_on=date(2024, 12, 3)) == []
     assert glossed("Costs rose this year.", read_on=date(2025, 1, 6)) == ["this year: 2024"]
     assert glossed("It will come next year.", read_on=date(2024, 12, 3)) == ["next year: 2025"]
+
+
+def test_a_name_is_no_sign_of_what_lies_ahead():
+    future = calendar().future
+    assert not future.search("The officer is played by Will Poulter in the film.")
+    assert future.search("Will the council vote on Monday?")
+    assert future.search("The council will vote next week.")
 
 
 def test_the_recent_window_is_three_days():
