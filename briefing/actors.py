@@ -248,7 +248,7 @@ class Actors:
         cut = len(phrase)
         for start, stop in reversed(self.places.offices(phrase)):
             if self.patterns.org_words.fullmatch(phrase[start:stop]):
-                break  # "Clayton County Police Chief": the body's name ends at "Police"
+                break  # "Riverside County Police Chief": the body's name ends at "Police"
             if stop >= cut - 1:
                 cut = start
         head = phrase[:cut].split()

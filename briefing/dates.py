@@ -59,7 +59,7 @@ def _calendar(vocab: Vocabulary) -> Calendar:
         month_names=tuple(name.capitalize() for name in table),
         weekdays=weekdays,
         month=month,
-        # "Will Poulter": "Will" before a capitalised word is a name.
+        # "played by Will Jones": "Will" before a capitalised word is a name.
         future=re.compile(
             rf"\b(?!(?-i:Will\s+[A-Z]))({alternation(vocab.words('future_markers'))})\b", re.I
         ),

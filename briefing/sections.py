@@ -323,7 +323,7 @@ class Positions:
 
 def merge_name_forms(actors: list[str]) -> list[str]:
     """The actors with a short form of a name under its full form: "County Police" and "Police"
-    under "Clayton County Police", "Porter" under "Gregory Porter"."""
+    under "Riverside County Police", "Ruiz" under "Ana Ruiz"."""
     names = set(actors)
     full = {
         a: max((b for b in names if b.endswith(" " + a)), key=lambda b: (len(b), b), default=a)

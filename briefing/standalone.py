@@ -31,8 +31,8 @@ _GLUED = re.compile(r"[a-z]{2,}[A-Z][a-z]{3,}|[a-z]MORE\b")
 _QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # A lone closing quotation mark: the text before it is quoted.
 _CLOSING_QUOTE = re.compile(r"^[^“]*”|^[^\"]*[,.!?…—-]\"")
-# A headline or caption capitalises its words ("Kate Gosselin Got a Real Job!", "Sgt. Ana Ruiz,
-# Clayton County (Ga.)"); a sentence, however many names it holds, has a word in lower case that
+# A headline or caption capitalises its words ("Mayor Finally Gets Her Bridge!", "Sgt. Ana Ruiz,
+# Riverside County (Ore.)"); a sentence, however many names it holds, has a word in lower case that
 # says something ("met", "urged"): one of at least three letters beyond these.
 MIN_HEADLINE_CAPITALS = 4
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*")
@@ -152,7 +152,7 @@ def is_fragment(text: str) -> bool:
     ("UPDATE: 5:55 p.m., April 17, Police Department:", "Highlights of the report"), or a
     sentence a page's inline link widget ran into ("President Trump Donald John TrumpScaramucci
     warns ... MORE's next nomination"), a line in capitals ("THE BODY, THE LEG, THE BULLET,
-    EVERYWHERE.") or in headline case ("Kate Gosselin Got a Real Job!"): a headline, caption or
+    EVERYWHERE.") or in headline case ("Mayor Finally Gets Her Bridge!"): a headline, caption or
     shouted pull quote, not reporting; or a question the writer asks ("What do the two have in
     common?"), a teaser, not a fact."""
     if not text.rstrip().endswith(_TERMINAL) or _asked_by_writer(text):
@@ -209,7 +209,7 @@ def leans_on_previous(
 def unattributed_voice(text: str, vocab: Vocabulary | None = None) -> bool:
     """Tell whether `text` is someone's own words ("I", "we", "our") or a writer addressing the
     reader ("you", "your") outside quotation marks with no one named as saying them ("Nobody in
-    Boston thinks we're going to lose.", "... which you can watch here."): the middle of a
+    town thinks we're going to lose.", "... which you can watch here."): the middle of a
     quotation the splitter cut, a statement pasted whole, or the writer's own voice.
     Who speaks is named after it, or nowhere: the sentences before it do not help."""
     known = leaning(vocab)

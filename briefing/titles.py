@@ -36,7 +36,7 @@ _POSTED = re.compile(r"@\w|#\w|\bbreaking\b[^:]{0,20}:", re.I)
 _VERB_ENDING = re.compile(r"(?:ed|ing)$")  # "issued", "inspired": where a noun phrase ends
 MAX_CLAUSE_WORDS = 18  # a title, not a paragraph
 TITLE_KEY_POINTS = 2  # the story's main clause is in one of its first key points
-HEADLINE_CASE = 0.6  # share of capitalised words of a headline ("Kate Gosselin Got a Real Job")
+HEADLINE_CASE = 0.6  # share of capitalised words of a headline ("Mayor Gets Her Bridge")
 MIN_HEADLINE_CASE_WORDS = 6  # shorter, capitalised words are a name ("The U.S. Geological Survey")
 SPEAKER_WORDS = 4  # "Police Chief Ana Ruiz said ...": who speaks, before what is said
 NAME_ONLY_WORD = 3  # letters: a longer word in lower case says something ("took", "landed")
@@ -71,7 +71,7 @@ def corpus_title(
             return clause
     central = _central_name(articles, known)
     if _is_country(central, vocab):
-        # "Tokyo", "United States": where the story happens says nothing of it; a later key
+        # "Lisbon", "Portugal": where the story happens says nothing of it; a later key
         # point's main clause does.
         for sentence in key_points[TITLE_KEY_POINTS:]:
             clause = _main_clause(sentence, vocab)
@@ -139,7 +139,7 @@ def _whole_statement(clause: str, vocab: Vocabulary) -> bool:
     if ":" in clause or clause.count("“") != clause.count("”") or clause.count('"') % 2:
         return False
     words = clause.split()
-    # "Kate Gosselin Got a Real Job" is a headline; "The Riverside Bridge Maintenance Trust
+    # "Mayor Finally Gets Her New Bridge" is a headline; "The Riverside Bridge Maintenance Trust
     # (RBMT)" only a name.
     capitalised = sum(w.lstrip("(‘'\"“")[:1].isupper() for w in words)
     headline_case = (
@@ -156,7 +156,7 @@ def _whole_statement(clause: str, vocab: Vocabulary) -> bool:
     if re.search(rf"\b(?:{said})\b(?:\s+\S+){{0,3}}$", clause):
         return False
     if re.match(rf"(?:\S+\s+){{1,{SPEAKER_WORDS}}}(?:{said})\b", clause):
-        return False  # "Porter said the boy's mother ...": one person's account, not the story
+        return False  # "Ruiz said the mother ...": one person's account, not the story
     return headline_case or not _names_only(words)
 
 
