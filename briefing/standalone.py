@@ -57,7 +57,7 @@ class Leaning:
     attribution_pronoun: re.Pattern[str]  # ", he said": the speaker label shows who
     starters: frozenset[str]  # capitalised first words that name no one ("In the call, he")
     personal: re.Pattern[str]  # "he", "her", "himself": pronouns that stand for a person
-    first_person: re.Pattern[str]  # "I", "we", "our", "you": someone's own voice, or a writer's
+    own_voice: re.Pattern[str]  # "I", "we", "our", "you": someone's own voice, or a writer's
     according: re.Pattern[str]  # "according to the mayor": whose words they are
     someone_said: re.Pattern[str]  # "his rep tells us", "he said": who says it, named or not
 
@@ -127,7 +127,7 @@ def _leaning(vocab: Vocabulary) -> Leaning:
         starters=frozenset(words("sentence_starters")),
         personal=re.compile(rf"\b(?:{alternation(words('personal_pronouns'))})\b", re.I),
         # As written or capitalised, never in capitals: "US" is a country.
-        first_person=re.compile(
+        own_voice=re.compile(
             r"(?<![\w'’-])(?:"
             + alternation(
                 sorted(
@@ -214,7 +214,7 @@ def unattributed_voice(text: str, vocab: Vocabulary | None = None) -> bool:
     Who speaks is named after it, or nowhere: the sentences before it do not help."""
     known = leaning(vocab)
     outside = _outside_quotes(text)
-    voice = known.first_person.search(outside)
+    voice = known.own_voice.search(outside)
     if voice is None:
         return False
     if voice.group() == "I" and _roman_numeral(outside, voice.start()):
@@ -223,7 +223,7 @@ def unattributed_voice(text: str, vocab: Vocabulary | None = None) -> bool:
         attribution(outside, vocab)
         or known.according.search(outside)
         or any(
-            not known.first_person.fullmatch(found.group("who"))
+            not known.own_voice.fullmatch(found.group("who"))
             for found in known.someone_said.finditer(outside)
         )
     )
