@@ -9,8 +9,10 @@ import shutil
 import signal
 import sys
 import time
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -289,31 +291,21 @@ def brief_options(command):
     return command
 
 
-def _options(
-    day,
-    sources,
-    days,
-    include_undated,
-    follow_links,
-    no_cache,
-    profile=None,
-    words=DEFAULT_WORDS,
-    author="",
-    output=None,
-    since=None,
-):
+def _options(params: Mapping[str, Any]) -> Options:
+    """The brief's options from a command's parameters (`source_options`, `brief_options`,
+    `--output`, `--since`)."""
     return Options(
-        sources=sources,
-        day=day,
-        days=days,
-        include_undated=include_undated,
-        profile=profile,
-        words=words,
-        author=author,
-        follow_links=follow_links,
-        output=output,
-        since=since,
-        cache=not no_cache,
+        sources=params["sources"],
+        day=params["day"],
+        days=params["days"],
+        include_undated=params["include_undated"],
+        profile=params["profile"],
+        words=params["words"],
+        author=params["author"],
+        follow_links=params["follow_links"],
+        output=params["output"],
+        since=params["since"],
+        cache=not params["no_cache"],
     )
 
 
@@ -370,19 +362,7 @@ def generate(
     """
     from briefing.pipeline import generate as generate_brief
 
-    options = _options(
-        day,
-        sources,
-        days,
-        include_undated,
-        follow_links,
-        no_cache,
-        profile,
-        words,
-        author,
-        output,
-        since,
-    )
+    options = _options(click.get_current_context().params)
     for path in generate_brief(options, output, formats, templates, paper):
         click.echo(str(path))
 
@@ -654,23 +634,7 @@ def email(
         eml=eml,
         keep_folder=output,
     )
-    options = (
-        None
-        if draft
-        else _options(
-            day,
-            sources,
-            days,
-            include_undated,
-            follow_links,
-            no_cache,
-            profile,
-            words,
-            author,
-            output,
-            since,
-        )
-    )
+    options = None if draft else _options(click.get_current_context().params)
     click.echo(
         email_brief(options, delivery, templates, paper, draft=draft, attach_docx=attach_docx)
     )
