@@ -29,9 +29,11 @@ from dataclasses import dataclass
 from datetime import date
 from importlib import metadata
 from pathlib import Path
+from typing import TypeVar
 
 from briefing import __version__
 
+T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 CACHE_VARIABLE = "BRIEFING_CACHE_DIR"
@@ -229,42 +231,45 @@ class ArticleCache:
             stamp = _stamp(path)
             if stamp is not None:
                 self.stamps[key] = stamp
+        return self._with_database(
+            lambda connection: self._rows(connection, keys, wanted, valid), {}
+        )
+
+    def _rows(
+        self,
+        connection: sqlite3.Connection,
+        keys: list[bytes],
+        wanted: Callable[[date | None], bool],
+        valid: Callable[[str], bool],
+    ) -> dict[int, Record]:
+        """The records `lookup` returns, read from one snapshot of the database."""
         found: dict[int, Record] = {}
-        connection = self._connect()
-        if connection is None:
-            return found
         with contextlib.suppress(OSError):
             os.utime(self.database)  # in use: see UNUSED_DAYS
-        try:
-            connection.execute("BEGIN")  # one snapshot: rows and articles as one run left them
-            rows = {
-                row[0]: row[1:]
-                for row in connection.execute(
-                    "SELECT path, size, mtime_ns, ctime_ns, inode, reader, published, reason, "
-                    "notes, dated_only FROM files"
-                )
-            }
-            self.known = set(rows)
-            load = connection.execute
-            for i, key in enumerate(keys):
-                row = rows.get(key)
-                if row is None or tuple(row[:4]) != self.stamps.get(key) or row[4] != self.reader:
+        connection.execute("BEGIN")  # one snapshot: rows and articles as one run left them
+        rows = {
+            row[0]: row[1:]
+            for row in connection.execute(
+                "SELECT path, size, mtime_ns, ctime_ns, inode, reader, published, reason, "
+                "notes, dated_only FROM files"
+            )
+        }
+        self.known = set(rows)
+        load = connection.execute
+        for i, key in enumerate(keys):
+            row = rows.get(key)
+            if row is None or tuple(row[:4]) != self.stamps.get(key) or row[4] != self.reader:
+                continue
+            record = _record(row[5], row[6], row[7], row[8])
+            if record is None or (record.dated_only and wanted(record.published)):
+                continue  # a damaged row, or an article now wanted whose date alone was read
+            if not record.reason and not record.dated_only and wanted(record.published):
+                (text,) = load("SELECT article FROM files WHERE path = ?", (key,)).fetchone()
+                if not isinstance(text, str) or not valid(text):
                     continue
-                record = _record(row[5], row[6], row[7], row[8])
-                if record is None or (record.dated_only and wanted(record.published)):
-                    continue  # a damaged row, or an article now wanted whose date alone was read
-                if not record.reason and not record.dated_only and wanted(record.published):
-                    (text,) = load("SELECT article FROM files WHERE path = ?", (key,)).fetchone()
-                    if not isinstance(text, str) or not valid(text):
-                        continue
-                    record = Record(record.published, "", record.notes, text)
-                found[i] = record
-            connection.execute("COMMIT")
-        except sqlite3.Error as exc:
-            self._give_up(exc)
-            return {}
-        finally:
-            connection.close()
+                record = Record(record.published, "", record.notes, text)
+            found[i] = record
+        connection.execute("COMMIT")
         return found
 
     def save(self, records: list[tuple[Path, Record]], present: list[Path]) -> None:
@@ -295,10 +300,8 @@ class ArticleCache:
         changed = {row[0] for row in rows} & self.known
         if not rows and not gone:
             return
-        connection = self._connect()
-        if connection is None:
-            return
-        try:
+
+        def write(connection: sqlite3.Connection) -> None:
             with connection:  # one transaction: all of it or none
                 connection.execute("BEGIN IMMEDIATE")
                 connection.executemany(
@@ -309,18 +312,14 @@ class ArticleCache:
                 connection.executemany(
                     "DELETE FROM digests WHERE path = ?", [(k,) for k in gone | changed]
                 )
-        except sqlite3.Error as exc:
-            self._give_up(exc)
-        finally:
-            connection.close()
+
+        self._with_database(write, None)
 
     def digests(self, keys: list[bytes]) -> dict[bytes, list[str]]:
         """Return the digests kept under `keys` (`pipeline.digest_key`)."""
-        connection = self._connect()
-        if connection is None:
-            return {}
-        found: dict[bytes, list[str]] = {}
-        try:
+
+        def read(connection: sqlite3.Connection) -> dict[bytes, list[str]]:
+            found: dict[bytes, list[str]] = {}
             for key in keys:
                 row = connection.execute(
                     "SELECT digest FROM digests WHERE key = ?", (key,)
@@ -328,12 +327,9 @@ class ArticleCache:
                 sentences = _strings(row[0]) if row else None
                 if sentences is not None:
                     found[key] = sentences
-        except sqlite3.Error as exc:
-            self._give_up(exc)
-            return {}
-        finally:
-            connection.close()
-        return found
+            return found
+
+        return self._with_database(read, {})
 
     def keep_digests(self, digests: dict[bytes, tuple[str, list[str]]]) -> None:
         """Keep each `key: (article name, digest)`, tied to the article's file."""
@@ -343,15 +339,27 @@ class ArticleCache:
             for key, (name, sentences) in digests.items()
             if name in paths
         ]
-        connection = self._connect() if rows else None
-        if connection is None:
+        if not rows:
             return
-        try:
+
+        def write(connection: sqlite3.Connection) -> None:
             with connection:
                 connection.execute("BEGIN IMMEDIATE")
                 connection.executemany("INSERT OR REPLACE INTO digests VALUES (?, ?, ?)", rows)
+
+        self._with_database(write, None)
+
+    def _with_database(self, work: Callable[[sqlite3.Connection], T], failed: T) -> T:
+        """Return what `work` makes of a fresh connection; `failed` when the cache is unusable or
+        the database fails it (the cache is then given up, with one warning)."""
+        connection = self._connect()
+        if connection is None:
+            return failed
+        try:
+            return work(connection)
         except sqlite3.Error as exc:
             self._give_up(exc)
+            return failed
         finally:
             connection.close()
 
