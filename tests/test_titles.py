@@ -4,28 +4,30 @@ from __future__ import annotations
 
 from conftest import DATA
 
+from briefing.corpus import read_paths
 from briefing.titles import corpus_title, slugify
 
 
-def test_corpus_title_is_the_headline_that_says_what_all_the_articles_report():
-    from briefing.corpus import read_paths
+def pasted(folder, texts: list[str]):
+    """The articles of `texts` pasted as plain .txt files, no headline, no front matter."""
+    for n, text in enumerate(texts):
+        (folder / f"{n}.txt").write_text(text, encoding="utf-8")
+    return read_paths([folder])
 
+
+def test_corpus_title_is_the_headline_that_says_what_all_the_articles_report():
     articles = read_paths([DATA / "other_topic"])
     assert corpus_title(articles) == "City council splits over river bridge toll"
 
 
 def test_without_headlines_the_title_is_the_main_clause_of_the_story(tmp_path):
-    from briefing.corpus import read_paths
-
     texts = [
         "A British man accused of hacking US agencies lost his fight on Friday. Lauri Love's "
         "extradition was approved by a London court after a long hearing in the case.",
         "Campaigners said Lauri Love's extradition would put his health at risk. The court "
         "heard from doctors who examined Love this year about his condition.",
     ]
-    for n, text in enumerate(texts):
-        (tmp_path / f"{n}.txt").write_text(text, encoding="utf-8")
-    articles = read_paths([tmp_path])
+    articles = pasted(tmp_path, texts)
     lead = "Lauri Love's extradition was approved by a London court after a long hearing."
     assert corpus_title(articles, key_points=[lead]) == (
         "Lauri Love's extradition was approved by a London court after a long hearing"
@@ -35,15 +37,11 @@ def test_without_headlines_the_title_is_the_main_clause_of_the_story(tmp_path):
 
 
 def test_a_key_point_gives_a_title_only_when_its_clause_stands_as_one(tmp_path):
-    from briefing.corpus import read_paths
-
     texts = [
         "Maybe the council will listen. Helen Osei chairs the Riverside council.",
         "Helen Osei said the bridge would close. The phone lines were busy all day.",
     ]
-    for n, text in enumerate(texts):
-        (tmp_path / f"{n}.txt").write_text(text, encoding="utf-8")
-    articles = read_paths([tmp_path])
+    articles = pasted(tmp_path, texts)
 
     def title(*lead: str) -> str:
         return corpus_title(articles, key_points=list(lead))
@@ -84,8 +82,6 @@ def test_a_key_point_gives_a_title_only_when_its_clause_stands_as_one(tmp_path):
 
 
 def test_a_teaser_or_a_summary_line_is_no_headline(tmp_path):
-    from briefing.corpus import read_paths
-
     headlines = [
         "What do the Riverside council and the bridge trust have in common?",
         "He was inside the bridge's control room, the council says",
@@ -104,36 +100,29 @@ def test_a_teaser_or_a_summary_line_is_no_headline(tmp_path):
 
 
 def test_a_capital_is_no_title_while_a_key_point_can_give_one(tmp_path):
-    from briefing.corpus import read_paths
-
     texts = [
         "Tokyo is bracing for more aftershocks. People queued for water in Tokyo on Sunday.",
         "Tokyo officials met on Monday. Trains in Tokyo ran late as Tokyo counted the damage.",
     ]
-    for n, text in enumerate(texts):
-        (tmp_path / f"{n}.txt").write_text(text, encoding="utf-8")
+    articles = pasted(tmp_path, texts)
     key_points = [
         "It could take weeks to restore power, officials said.",
         "They said the damage was serious.",
         "Low levels of radiation have been detected well beyond the capital's suburbs.",
     ]
-    assert corpus_title(read_paths([tmp_path])) == "Tokyo"  # nothing better: the place
-    assert corpus_title(read_paths([tmp_path]), key_points=key_points) == (
+    assert corpus_title(articles) == "Tokyo"  # nothing better: the place
+    assert corpus_title(articles, key_points=key_points) == (
         "Low levels of radiation have been detected well beyond the capital's suburbs"
     )
 
 
 def test_the_central_name_is_a_name_not_a_word_opening_a_sentence(tmp_path):
-    from briefing.corpus import read_paths
-
     texts = [
         "Maybe Spelacchio will be replaced. Critics said maybe the tree was too old. Phone "
         "lines were busy. Spelacchio lost its needles.",
         "Maybe Spelacchio can be saved, the mayor said. Call by phone. Spelacchio is a tree.",
     ]
-    for n, text in enumerate(texts):
-        (tmp_path / f"{n}.txt").write_text(text, encoding="utf-8")
-    assert corpus_title(read_paths([tmp_path])) == "Spelacchio"
+    assert corpus_title(pasted(tmp_path, texts)) == "Spelacchio"
 
 
 def test_slugify():
