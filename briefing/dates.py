@@ -54,15 +54,15 @@ def _calendar(vocab: Vocabulary) -> Calendar:
     weekdays = vocab.words("weekdays")
     offsets = {word: int(days) for word, days in vocab.table("day_offsets").items()}
     steps = {word: int(step) for word, step in vocab.table("relative_steps").items()}
+    markers = alternation(vocab.words("future_markers"))
     return Calendar(
         months=months,
         month_names=tuple(name.capitalize() for name in table),
         weekdays=weekdays,
         month=month,
-        # "played by Will Jones": "Will" before a capitalised word is a name.
-        future=re.compile(
-            rf"\b(?!(?-i:Will\s+[A-Z]))({alternation(vocab.words('future_markers'))})\b", re.I
-        ),
+        # In lower case, or opening the sentence: a capitalised marker inside one is part of a
+        # name or a title ("played by Will Jones", "the Next Generation party").
+        future=re.compile(rf"(?:^[\W_]*(?i:{markers})|\b(?:{markers}))\b"),
         past=re.compile(
             rf"\b(?!(?:{alternation(vocab.words('speech_verbs'))})\b)"
             rf"(?:\w{{2,}}ed|{alternation(vocab.words('past_auxiliaries'))})\b",

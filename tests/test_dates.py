@@ -113,6 +113,8 @@ def test_this_year_needs_no_gloss_when_the_brief_is_read_that_year():
 def test_a_name_is_no_sign_of_what_lies_ahead():
     future = calendar().future
     assert not future.search("The officer is played by Will Poulter in the film.")
+    assert not future.search("The Next Generation party won the vote.")
+    assert future.search("Next Tuesday the council votes on the toll.")
     assert future.search("Will the council vote on Monday?")
     assert future.search("The council will vote next week.")
 
