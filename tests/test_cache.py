@@ -23,6 +23,7 @@ import briefing.cache
 import briefing.corpus
 from briefing.cache import CACHE_VARIABLE, READING_MODULES, cache_folder
 from briefing.corpus import article_from_json, article_to_json, load_corpus, read_article
+from briefing.pipeline import DIGEST_MODULES
 from briefing.vocabulary import shipped
 
 SEED_DAY = "2024-12-03"
@@ -399,6 +400,17 @@ def test_the_reader_s_version_covers_all_the_reading_code():
     ).stdout.split()
     # The cache itself keeps records and shapes no article (its layout is in the version).
     assert {m.removeprefix("briefing.") for m in loaded} <= {*READING_MODULES, "cache"}
+
+
+def test_the_digest_s_version_covers_all_the_summarizer_s_code():
+    probe = (
+        "import sys, briefing.summarize\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('briefing.'))))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert {m.removeprefix("briefing.") for m in loaded} <= set(DIGEST_MODULES)
 
 
 # --- digests --------------------------------------------------------------------------------------
