@@ -19,6 +19,7 @@ SCHEMA = {
     ("cli", "day"),
     ("convert", "--headless"),
     ("cache", "cleaning"),
+    ("pipeline", "dates"),  # the modules a digest depends on, like the reader's above
 }
 
 
