@@ -112,7 +112,7 @@ def _leaning(vocab: Vocabulary) -> Leaning:
             r"(?:\s+(?:in\s+a\s+statement|in\s+an\s+interview|on\s+\w+|\w+day|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*))?[.!]$"
         ),
         described=re.compile(
-            rf"^the\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b(?![\w-])"
+            rf"^the\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns}|\d+-year-old)\b(?![\w-])"
             r"(?!,?\s+(?-i:[A-Z]))",
             re.I,
         ),

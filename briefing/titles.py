@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from briefing.corpus import Article
 from briefing.gazetteer import COUNTRY, gazetteer
 from briefing.speakers import clean_name, speech
+from briefing.standalone import leans_on_previous
 from briefing.vocabulary import Vocabulary, alternation, shipped
 
 TITLE_SENTENCES = 12  # a story's subject is named in its headline and opening sentences
@@ -93,6 +94,8 @@ def _main_clause(sentence: str, vocab: Vocabulary | None) -> str:
     the new King of Spain Thursday" of a longer sentence), or "" when it has none or it cannot
     open a title (a pronoun or connective: "It is difficult ...", "Or there could be ...")."""
     vocab = vocab or shipped()
+    if leans_on_previous(sentence, vocab):
+        return ""  # "The 23-year-old was arrested ...": who, the title would not say
     text = _DATELINE.sub("", sentence.strip().strip("“”\"'"))
     opening = text.split(",", 1)
     first = opening[0].split()[0] if opening[0].split() else ""

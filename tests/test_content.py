@@ -61,6 +61,7 @@ DEPENDENT = [
     "Speaking in Brussels, he said the bridge would close.",
     "Shortly thereafter, the council voted to close the bridge.",
     "If that works, the bridge will reopen in May.",
+    "The 23-year-old was arrested after police were alerted by a neighbour.",
 ]
 STANDALONE = [
     "It is unclear whether the regional board will approve the toll.",

@@ -115,6 +115,9 @@ def test_a_name_is_no_sign_of_what_lies_ahead():
     assert not future.search("The officer is played by Will Poulter in the film.")
     assert not future.search("The Next Generation party won the vote.")
     assert future.search("Next Tuesday the council votes on the toll.")
+    assert not future.search("The next blow, after the body was turned over, was harder.")
+    assert not future.search("Even the reconstruction is to some extent guesswork.")
+    assert future.search("The board is to decide on the toll in May.")
     assert future.search("Will the council vote on Monday?")
     assert future.search("The council will vote next week.")
 

@@ -240,6 +240,8 @@ def test_page_notes_related_links_and_gallery_widgets_are_removed(tmp_path):
             "Correction: Earlier versions of this article misspelled the name of the harbour "
             "master.",
             "Editor's note: This story has been updated with the board's vote.",
+            "Harbour master Kofi Osei, left, and engineer Ana Ruiz unveil the model of the new "
+            "terminal at the town hall in Harbourtown.",
             "Photo: Jane Doe Image 1 of / 3 Caption Close Image 1 of 3 The old ferry pier in "
             "Harbourtown. The pier will close next year. less The old ferry pier in Harbourtown. "
             "more Photo: Ali Khan Image 2 of 3 Back to Gallery",

@@ -73,6 +73,7 @@ def test_a_key_point_gives_a_title_only_when_its_clause_stands_as_one(tmp_path):
         "Police Chief Ana Ruiz said the mother told police the bridge was unsafe.",
         "Several crashes, involving as many as 100 cars and dozens of trucks stretched over miles "
         "of icy road, shut the Riverside bridge for most of the day on Monday.",
+        "The 23-year-old was arrested on the Riverside bridge on Monday.",
     ]
     for lead in unfit:
         assert title(lead) == "Helen Osei", lead
