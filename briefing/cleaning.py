@@ -226,21 +226,6 @@ class Body:
     words: int = 0  # words of every line read, metadata and furniture included
 
 
-def clean_paragraphs(
-    lines: list[str],
-    *,
-    title: str,
-    drop: set[int],
-    outlet: str = "",
-    vocab: Vocabulary | None = None,
-) -> list[str]:
-    """Return the story's paragraphs from an article's body `lines`.
-
-    `drop` holds the indexes of lines already read as metadata (banner, byline, dateline).
-    """
-    return clean_body(lines, title=title, drop=drop, outlet=outlet, vocab=vocab).paragraphs
-
-
 def clean_body(
     lines: list[str],
     *,
